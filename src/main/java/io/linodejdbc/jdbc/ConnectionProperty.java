@@ -1,0 +1,104 @@
+package io.linodejdbc.jdbc;
+
+import java.util.Locale;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Every connection property the driver accepts, with its default, its bounds and the text that
+ * {@link java.sql.Driver#getPropertyInfo} shows (DBeaver's properties dialog).
+ */
+public enum ConnectionProperty {
+  TOKEN("token", null, null, 0, 0,
+      "Linode personal access token (scope account:read_only to read, account:read_write to"
+          + " change). Also accepted as the JDBC password. Default: the LINODE_TOKEN"
+          + " environment variable."),
+  PASSWORD("password", null, null, 0, 0,
+      "Same as 'token': lets a client keep the token in its password store."),
+  USER("user", null, null, 0, 0,
+      "Ignored: the token identifies the user. Accepted because clients always send it."),
+  API_URL("apiUrl", "https://api.linode.com/v4", null, 0, 0,
+      "Base URL of the Linode API (also https://api.linode.com/v4beta). http:// is accepted only"
+          + " for loopback addresses, since the token would otherwise travel in clear text."),
+  PAGE_SIZE("pageSize", "500", Kind.INT, 25, 500,
+      "Rows per list request, 25 to 500. Larger pages mean fewer API calls."),
+  MAX_CONCURRENT_REQUESTS("maxConcurrentRequests", "4", Kind.INT, 1, 64,
+      "Most HTTP requests this connection has in flight at once (pages of a scan, key"
+          + " lookups), 1 to 64."),
+  CONNECT_TIMEOUT("connectTimeout", "10", Kind.INT, 1, 3600,
+      "Seconds to wait for a TCP/TLS connection to the API."),
+  READ_TIMEOUT("readTimeout", "30", Kind.INT, 1, 3600,
+      "Seconds to wait for data from the API on an open connection."),
+  MAX_RETRIES("maxRetries", "4", Kind.INT, 0, 20,
+      "Retries of a read (or of an update or delete) after 429, 408, 502, 503, 504 or a"
+          + " network failure. A token is never created twice: POST is not retried.");
+
+  enum Kind { INT }
+
+  private final String key;
+  private final @Nullable String defaultValue;
+  private final @Nullable Kind kind;
+  private final int min;
+  private final int max;
+  private final String description;
+
+  ConnectionProperty(String key, @Nullable String defaultValue, @Nullable Kind kind, int min,
+      int max, String description) {
+    this.key = key;
+    this.defaultValue = defaultValue;
+    this.kind = kind;
+    this.min = min;
+    this.max = max;
+    this.description = description;
+  }
+
+  /** The property's name as written in URLs and {@link java.util.Properties}. */
+  public String key() {
+    return key;
+  }
+
+  public @Nullable String defaultValue() {
+    return defaultValue;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  /** True for the properties whose value is a credential and is never shown. */
+  public boolean isSecret() {
+    return this == TOKEN || this == PASSWORD;
+  }
+
+  /** The property named {@code key} (exact spelling, case-insensitive), or null. */
+  static @Nullable ConnectionProperty of(String key) {
+    for (ConnectionProperty p : values()) {
+      if (p.key.toLowerCase(Locale.ROOT).equals(key.toLowerCase(Locale.ROOT))) {
+        return p;
+      }
+    }
+    return null;
+  }
+
+  /** Parses an integer property within its bounds. */
+  int parseInt(String value) throws IllegalArgumentException {
+    int parsed;
+    try {
+      parsed = Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      throw new IllegalArgumentException(
+          "Connection property '" + key + "' must be a whole number from " + min + " to " + max
+              + ", not '" + value + "'");
+    }
+    if (parsed < min || parsed > max) {
+      throw new IllegalArgumentException(
+          "Connection property '" + key + "' must be from " + min + " to " + max + ", not "
+              + parsed);
+    }
+    return parsed;
+  }
+
+  /** Human-readable bounds, for the properties dialog. */
+  @Nullable String range() {
+    return kind == Kind.INT ? min + ".." + max : null;
+  }
+}

@@ -1,0 +1,106 @@
+package io.linodejdbc.jdbc;
+
+import io.linodejdbc.api.LinodeClient;
+import io.linodejdbc.sql.LinodeSchemas;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.DriverPropertyInfo;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.logging.Logger;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The JDBC driver for {@code jdbc:linode:} URLs.
+ *
+ * <p>Each connection is a Calcite connection with the Linode schema mounted, identifiers treated
+ * as PostgreSQL treats them (unquoted names fold to lower case, double quotes keep case), and
+ * default schema {@code profile}.
+ */
+public final class LinodeDriver implements java.sql.Driver {
+  static {
+    // Calcite reads these once, when its classes load. Without them a string literal such as
+    // '日本' cannot even be written (ISO-8859-1 is Calcite's default). Respect a host's choice.
+    setIfAbsent("calcite.default.charset", "UTF-8");
+    setIfAbsent("calcite.default.nationalcharset", "UTF-8");
+    setIfAbsent("calcite.default.collation.name", "UTF-8$en_US");
+    try {
+      DriverManager.registerDriver(new LinodeDriver());
+    } catch (SQLException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /** Driver name, as {@code DatabaseMetaData.getDriverName()} reports it. */
+  public static final String NAME = "linode-jdbc";
+
+  private static final org.apache.calcite.jdbc.Driver CALCITE = new org.apache.calcite.jdbc.Driver();
+
+  private static void setIfAbsent(String key, String value) {
+    if (System.getProperty(key) == null) {
+      System.setProperty(key, value);
+    }
+  }
+
+  @Override public @Nullable Connection connect(String url, @Nullable Properties info)
+      throws SQLException {
+    if (!acceptsURL(url)) {
+      return null; // DriverManager asks every driver; this URL is another's
+    }
+    ConnectionConfig config = ConnectionConfig.parse(url, info, System::getenv);
+    LinodeClient client = new LinodeClient(config.toApiConfig());
+    try {
+      Properties calciteProps = new Properties();
+      calciteProps.setProperty("quoting", "DOUBLE_QUOTE");
+      calciteProps.setProperty("unquotedCasing", "TO_LOWER");
+      calciteProps.setProperty("quotedCasing", "UNCHANGED");
+      calciteProps.setProperty("caseSensitive", "true");
+      Connection raw = CALCITE.connect("jdbc:calcite:", calciteProps);
+      CalciteConnection calcite = raw.unwrap(CalciteConnection.class);
+      LinodeSchemas.mount(calcite.getRootSchema(), client);
+      calcite.setSchema("profile");
+      calcite.setAutoCommit(true);
+      return new LinodeConnection(calcite, client, config).proxy();
+    } catch (SQLException | RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  @Override public boolean acceptsURL(@Nullable String url) {
+    return url != null && url.startsWith(ConnectionConfig.URL_PREFIX);
+  }
+
+  @Override public DriverPropertyInfo[] getPropertyInfo(String url, @Nullable Properties info) {
+    List<DriverPropertyInfo> result = new ArrayList<>();
+    for (ConnectionProperty p : ConnectionProperty.values()) {
+      String given = info == null ? null : info.getProperty(p.key());
+      DriverPropertyInfo d = new DriverPropertyInfo(p.key(),
+          p.isSecret() ? null : (given != null ? given : p.defaultValue()));
+      d.description = p.description() + (p.range() == null ? "" : " Range: " + p.range() + ".");
+      d.required = false;
+      result.add(d);
+    }
+    return result.toArray(new DriverPropertyInfo[0]);
+  }
+
+  @Override public int getMajorVersion() {
+    return 0;
+  }
+
+  @Override public int getMinorVersion() {
+    return 1;
+  }
+
+  @Override public boolean jdbcCompliant() {
+    return false; // Calcite's SQL is broad, but there are no transactions
+  }
+
+  @Override public Logger getParentLogger() throws SQLFeatureNotSupportedException {
+    throw new SQLFeatureNotSupportedException("linode-jdbc logs through SLF4J");
+  }
+}

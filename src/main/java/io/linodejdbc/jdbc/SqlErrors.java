@@ -1,0 +1,139 @@
+package io.linodejdbc.jdbc;
+
+import io.linodejdbc.api.LinodeApiException;
+import io.linodejdbc.sql.LinodeQueryException;
+import java.sql.SQLDataException;
+import java.sql.SQLException;
+import java.sql.SQLFeatureNotSupportedException;
+import java.sql.SQLInvalidAuthorizationSpecException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLSyntaxErrorException;
+import java.sql.SQLTimeoutException;
+import java.sql.SQLTransactionRollbackException;
+import java.sql.SQLTransientConnectionException;
+import org.apache.calcite.runtime.CalciteContextException;
+import org.apache.calcite.sql.parser.SqlParseException;
+import org.apache.calcite.sql.validate.SqlValidatorException;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Turns whatever a statement threw into an {@link SQLException} with a fitting SQLSTATE and the
+ * API's own reason. Calcite and Avatica wrap failures without a SQLSTATE (and let some escape
+ * {@code ResultSet.next()} unchecked); clients such as DBeaver show the state and the message, so
+ * both must say what went wrong.
+ */
+final class SqlErrors {
+  private SqlErrors() {}
+
+  static SQLException translate(Throwable t) {
+    LinodeApiException api = find(t, LinodeApiException.class);
+    if (api != null) {
+      return fromApi(api);
+    }
+    LinodeQueryException query = find(t, LinodeQueryException.class);
+    if (query != null) {
+      return create(query.getMessage(), query.sqlState(), query);
+    }
+    if (t instanceof SQLException sql && sql.getSQLState() != null) {
+      return sql;
+    }
+    CalciteContextException context = find(t, CalciteContextException.class);
+    if (context != null) {
+      return create(context.getMessage(), "42000", t);
+    }
+    SqlParseException parse = find(t, SqlParseException.class);
+    if (parse != null) {
+      return create(parse.getMessage(), "42601", t);
+    }
+    SqlValidatorException validator = find(t, SqlValidatorException.class);
+    if (validator != null) {
+      return create(validator.getMessage(), "42000", t);
+    }
+    if (t instanceof SQLException sql) {
+      return sql;
+    }
+    return create(String.valueOf(t.getMessage()), "HY000", t);
+  }
+
+  /** The SQLSTATE for an API failure: by HTTP status, or by what went wrong on the way. */
+  static String sqlState(LinodeApiException e) {
+    switch (e.kind()) {
+    case TIMEOUT:
+      return "HYT01";
+    case TRANSPORT:
+      return "08006";
+    case MALFORMED_RESPONSE:
+      return "08S01";
+    case INCONSISTENT_LISTING:
+      return "40001";
+    case CANCELLED:
+      return "HY008";
+    default:
+      break;
+    }
+    int status = e.status();
+    if (status == 401) {
+      return "28000";
+    }
+    if (status == 403) {
+      return "42501";
+    }
+    if (status == 404) {
+      return "02000";
+    }
+    if (status == 429) {
+      return "53400";
+    }
+    if (status >= 400 && status < 500) {
+      return "22023";
+    }
+    if (status == 502 || status == 503 || status == 504) {
+      return "08006";
+    }
+    return "58000";
+  }
+
+  private static SQLException fromApi(LinodeApiException e) {
+    return create(e.getMessage(), sqlState(e), e);
+  }
+
+  /** An exception of the JDBC subclass that belongs to the state's class. */
+  static SQLException create(String message, String state, @Nullable Throwable cause) {
+    SQLException e;
+    if (state.startsWith("HYT")) {
+      e = new SQLTimeoutException(message, state);
+    } else if (state.equals("08006")) {
+      e = new SQLTransientConnectionException(message, state);
+    } else if (state.startsWith("08")) {
+      e = new SQLNonTransientConnectionException(message, state);
+    } else if (state.startsWith("22")) {
+      e = new SQLDataException(message, state);
+    } else if (state.startsWith("28")) {
+      e = new SQLInvalidAuthorizationSpecException(message, state);
+    } else if (state.startsWith("40")) {
+      e = new SQLTransactionRollbackException(message, state);
+    } else if (state.startsWith("42")) {
+      e = new SQLSyntaxErrorException(message, state);
+    } else if (state.startsWith("0A")) {
+      e = new SQLFeatureNotSupportedException(message, state);
+    } else {
+      e = new SQLException(message, state);
+    }
+    if (cause != null) {
+      e.initCause(cause);
+    }
+    return e;
+  }
+
+  private static <T extends Throwable> @Nullable T find(Throwable t, Class<T> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return type.cast(c);
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return null;
+  }
+}

@@ -1,0 +1,39 @@
+package io.linodejdbc.sql;
+
+import io.linodejdbc.api.LinodeClient;
+import io.linodejdbc.resource.ResourceDescriptor;
+import io.linodejdbc.resource.Resources;
+import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.impl.AbstractSchema;
+
+/**
+ * Mounts the Linode tables in a Calcite root schema: {@code linode.<service>.<resource>}, as
+ * StackQL names them.
+ */
+public final class LinodeSchemas {
+  /** The top-level schema, StackQL's provider name. */
+  public static final String PROVIDER = "linode";
+
+  private LinodeSchemas() {}
+
+  /**
+   * Adds {@code linode} with one sub-schema per service. Each service schema is also mounted at
+   * the top level, so that a default schema (Calcite supports only one level) can make
+   * {@code personal_access_tokens} resolve unqualified.
+   */
+  public static void mount(SchemaPlus root, LinodeClient client) {
+    SchemaPlus provider = root.add(PROVIDER, new AbstractSchema());
+    for (ResourceDescriptor resource : Resources.all()) {
+      SchemaPlus service = provider.subSchemas().get(resource.service());
+      if (service == null) {
+        service = provider.add(resource.service(), new AbstractSchema());
+      }
+      service.add(resource.name(), new LinodeTable(resource, client));
+      SchemaPlus alias = root.subSchemas().get(resource.service());
+      if (alias == null) {
+        alias = root.add(resource.service(), new AbstractSchema());
+      }
+      alias.add(resource.name(), new LinodeTable(resource, client));
+    }
+  }
+}

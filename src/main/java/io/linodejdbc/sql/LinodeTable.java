@@ -1,0 +1,77 @@
+package io.linodejdbc.sql;
+
+import io.linodejdbc.api.LinodeClient;
+import io.linodejdbc.resource.ColumnDescriptor;
+import io.linodejdbc.resource.ResourceDescriptor;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.plan.RelOptTable;
+import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rel.type.RelDataTypeFactory;
+import org.apache.calcite.schema.Statistic;
+import org.apache.calcite.schema.Statistics;
+import org.apache.calcite.schema.TranslatableTable;
+import org.apache.calcite.schema.impl.AbstractTable;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.util.ImmutableBitSet;
+import java.util.List;
+
+/**
+ * A Linode collection as a Calcite table. Planning turns it into a {@link LinodeTableScan}; at run
+ * time the generated code calls {@link #scan} with the scan's {@link ScanSpec}.
+ */
+public final class LinodeTable extends AbstractTable implements TranslatableTable {
+  private final ResourceDescriptor resource;
+  private final LinodeClient client;
+  private final RowConverter rowConverter;
+
+  public LinodeTable(ResourceDescriptor resource, LinodeClient client) {
+    this.resource = resource;
+    this.client = client;
+    this.rowConverter = new RowConverter(resource);
+  }
+
+  public ResourceDescriptor resource() {
+    return resource;
+  }
+
+  LinodeClient client() {
+    return client;
+  }
+
+  @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {
+    RelDataTypeFactory.Builder builder = typeFactory.builder();
+    for (ColumnDescriptor column : resource.columns()) {
+      RelDataType type = switch (column.type()) {
+        case INTEGER -> typeFactory.createSqlType(SqlTypeName.INTEGER);
+        case TIMESTAMP -> typeFactory.createSqlType(SqlTypeName.TIMESTAMP, 0);
+        case VARCHAR -> column.maxLength() > 0
+            ? typeFactory.createSqlType(SqlTypeName.VARCHAR, column.maxLength())
+            : typeFactory.createSqlType(SqlTypeName.VARCHAR);
+      };
+      builder.add(column.name(), typeFactory.createTypeWithNullability(type, column.nullable()));
+    }
+    return builder.build();
+  }
+
+  @Override public Statistic getStatistic() {
+    int key = resource.indexOf(resource.keyColumn());
+    return Statistics.of(null, List.of(ImmutableBitSet.of(key)), null, null);
+  }
+
+  @Override public RelNode toRel(RelOptTable.ToRelContext context, RelOptTable relOptTable) {
+    return new LinodeTableScan(context.getCluster(), relOptTable, this, ScanSpec.FULL);
+  }
+
+  /** Called by generated code: the rows the API returns for {@code spec}, as Object[]. */
+  public Enumerable<Object[]> scan(DataContext context, ScanSpec spec) {
+    return new AbstractEnumerable<>() {
+      @Override public Enumerator<Object[]> enumerator() {
+        return new ScanEnumerator(LinodeTable.this, rowConverter, spec, context);
+      }
+    };
+  }
+}

@@ -1,0 +1,196 @@
+package io.linodejdbc.sql;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.linodejdbc.api.LinodeApiException;
+import io.linodejdbc.api.ListRequest;
+import io.linodejdbc.api.RowCursor;
+import io.linodejdbc.resource.ResourceDescriptor;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.Enumerator;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Streams the rows of one scan: opens the API cursor on the first {@link #moveNext()}, converts
+ * objects to rows, honours {@link ScanSpec#stopAfter} (with ties), and turns cancellation and the
+ * query timeout into closing the cursor.
+ */
+final class ScanEnumerator implements Enumerator<Object[]> {
+  private final LinodeTable table;
+  private final RowConverter converter;
+  private final ScanSpec spec;
+  private final DataContext context;
+  private final int orderIndex;
+
+  private @Nullable RowCursor cursor;
+  private Watchdog.@Nullable Registration watch;
+  private Object @Nullable [] current;
+  private long delivered;
+  private boolean done;
+
+  ScanEnumerator(LinodeTable table, RowConverter converter, ScanSpec spec, DataContext context) {
+    this.table = table;
+    this.converter = converter;
+    this.spec = spec;
+    this.context = context;
+    this.orderIndex = spec.orderByField() == null
+        ? -1 : table.resource().indexOf(spec.orderByField());
+  }
+
+  @Override public Object[] current() {
+    return Objects.requireNonNull(current, "current");
+  }
+
+  @Override public boolean moveNext() {
+    if (done) {
+      return false;
+    }
+    try {
+      if (cursor == null) {
+        cursor = open();
+      }
+      boolean limitReached = spec.isLimited() && delivered >= spec.stopAfter();
+      if (limitReached && (orderIndex < 0 || current == null)) {
+        finish(); // checked before hasNext(): no page is fetched past the limit
+        return false;
+      }
+      if (!cursor.hasNext()) {
+        finish();
+        return false;
+      }
+      Object[] next = converter.toRow(cursor.next());
+      if (limitReached && !Objects.equals(next[orderIndex], current[orderIndex])) {
+        // Past the limit only rows tied with the last on the order field may follow: the Sort
+        // above breaks those ties itself, so it must see all of them.
+        finish();
+        return false;
+      }
+      current = next;
+      delivered++;
+      return true;
+    } catch (LinodeApiException e) {
+      RuntimeException translated = watchdogFailure(e);
+      finish();
+      throw translated;
+    } catch (RuntimeException e) {
+      finish();
+      throw e;
+    }
+  }
+
+  private RowCursor open() {
+    watch = Watchdog.watch(context, this::abort);
+    ResourceDescriptor resource = table.resource();
+    if (spec.isKeyLookup()) {
+      List<String> paths = new ArrayList<>();
+      for (Integer key : resolveKeys()) {
+        paths.add(resource.objectPath(key));
+      }
+      return table.client().getEach(paths);
+    }
+    ListRequest.Builder request = ListRequest.builder(resource.collectionPath());
+    xFilter().ifPresent(request::xFilter);
+    if (spec.isLimited()) {
+      request.prefetchRows(spec.stopAfter());
+    }
+    return table.client().list(request.build());
+  }
+
+  private Set<Integer> resolveKeys() {
+    Set<Integer> keys = new LinkedHashSet<>();
+    for (ScanValue value : Objects.requireNonNull(spec.keys())) {
+      Integer key = toKey(value.resolve(context));
+      if (key != null) {
+        keys.add(key);
+      }
+    }
+    return keys;
+  }
+
+  private static @Nullable Integer toKey(@Nullable Object value) {
+    if (value instanceof Integer i) {
+      return i;
+    }
+    if (value instanceof Number n) {
+      try {
+        return new BigDecimal(n.toString()).intValueExact();
+      } catch (ArithmeticException | NumberFormatException e) {
+        return null; // not an id the API can hold: matches nothing
+      }
+    }
+    if (value instanceof String s) {
+      try {
+        return Integer.valueOf(s.trim());
+      } catch (NumberFormatException e) {
+        return null;
+      }
+    }
+    return null;
+  }
+
+  /** The X-Filter for this execution: the bound filter plus ordering. */
+  Optional<JsonNode> xFilter() {
+    Optional<JsonNode> filter =
+        spec.filter() == null ? Optional.empty() : spec.filter().bind(context);
+    if (spec.orderByField() == null) {
+      return filter;
+    }
+    ObjectNode root = JsonNodeFactory.instance.objectNode();
+    filter.ifPresent(f -> {
+      if (f.isObject()) {
+        root.setAll((ObjectNode) f);
+      }
+    });
+    root.put("+order_by", spec.orderByField());
+    root.put("+order", spec.descending() ? "desc" : "asc");
+    return Optional.of(root);
+  }
+
+  private void abort() {
+    RowCursor c = cursor;
+    if (c != null) {
+      c.close();
+    }
+  }
+
+  private RuntimeException watchdogFailure(LinodeApiException e) {
+    Watchdog.Registration w = watch;
+    if (w != null && w.timedOut()) {
+      return new LinodeQueryException(LinodeQueryException.TIMEOUT,
+          "Query timeout of " + w.timeoutMillis() / 1000 + " s expired", e);
+    }
+    if (w != null && w.cancelled()) {
+      return new LinodeQueryException(LinodeQueryException.CANCELLED, "Statement canceled", e);
+    }
+    return e;
+  }
+
+  private void finish() {
+    done = true;
+    Watchdog.Registration w = watch;
+    watch = null;
+    if (w != null) {
+      w.close();
+    }
+    RowCursor c = cursor;
+    if (c != null) {
+      c.close();
+    }
+  }
+
+  @Override public void reset() {
+    throw new UnsupportedOperationException("a Linode scan can only be read once");
+  }
+
+  @Override public void close() {
+    finish();
+  }
+}
