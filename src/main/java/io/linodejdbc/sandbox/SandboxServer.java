@@ -40,7 +40,7 @@ public final class SandboxServer implements AutoCloseable {
    * never a valid real token.
    */
   public static final String DEFAULT_ACTING_TOKEN =
-      "sandbox0sandbox0sandbox0sandbox0000000000000000000000000000000000".substring(0, 64);
+      "sandbox0sandbox0sandbox0sandbox000000000000000000000000000000000";
 
   private static final Logger LOG = LoggerFactory.getLogger(SandboxServer.class);
 
