@@ -1,0 +1,175 @@
+package io.linodejdbc.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.OkHttpClient;
+
+/**
+ * A Linode API v4 client bound to one {@link ApiConfig}. Thread-safe; meant as one per JDBC connection.
+ *
+ * <p>Paths are relative to {@link ApiConfig#baseUrl()} and start with {@code /}, e.g.
+ * {@code /profile/tokens/5}. Every failure is a {@link LinodeApiException}; see {@link RetryPolicy}
+ * for what is retried (GET, PUT and DELETE on 408/429/502/503/504, timeouts and connection failures;
+ * POST never, and 500 never).
+ *
+ * <p>At most {@link ApiConfig#maxConcurrentRequests()} HTTP requests of this client are in flight at
+ * any moment, whichever threads issue them, retries included. Background fetches run on daemon
+ * threads named {@code linode-jdbc-http-N} that time out when idle, so an idle client holds no threads.
+ */
+public final class LinodeClient implements AutoCloseable {
+
+  /**
+   * One connection pool and dispatcher for all clients; per-client timeouts come from
+   * {@code newBuilder()}, which shares them. OkHttp's own retry is off because it could silently
+   * repeat a POST; redirects are off so the Authorization header is never sent to another host.
+   */
+  private static final OkHttpClient SHARED_HTTP = new OkHttpClient.Builder()
+      .retryOnConnectionFailure(false)
+      .followRedirects(false)
+      .followSslRedirects(false)
+      .build();
+
+  private static final AtomicInteger THREAD_NUMBER = new AtomicInteger();
+  private static final long IDLE_THREAD_SECONDS = 30;
+
+  private final ApiConfig config;
+  private final RequestExecutor executor;
+  private final ThreadPoolExecutor pool;
+  private final CancelScope scope = CancelScope.root();
+  private final AtomicLong requestCount = new AtomicLong();
+  private volatile boolean closed;
+
+  /** Creates a client; no network activity happens until a request is made. */
+  public LinodeClient(ApiConfig config) {
+    this.config = Objects.requireNonNull(config, "config");
+    OkHttpClient http = SHARED_HTTP.newBuilder()
+        .connectTimeout(config.connectTimeout())
+        .readTimeout(config.readTimeout())
+        .writeTimeout(config.readTimeout())
+        .build();
+    int n = config.maxConcurrentRequests();
+    this.executor = new RequestExecutor(config, http, new Semaphore(n, true), requestCount, new RetryPolicy(config));
+    this.pool = new ThreadPoolExecutor(n, n, IDLE_THREAD_SECONDS, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+        daemonThreads());
+    pool.allowCoreThreadTimeOut(true);
+  }
+
+  private static ThreadFactory daemonThreads() {
+    return r -> {
+      Thread t = new Thread(r, "linode-jdbc-http-" + THREAD_NUMBER.incrementAndGet());
+      t.setDaemon(true);
+      return t;
+    };
+  }
+
+  /** The configuration this client was created with. */
+  public ApiConfig config() {
+    return config;
+  }
+
+  /**
+   * GETs one object.
+   *
+   * @return the object, or null if the API answered 404
+   * @throws LinodeApiException on any other failure
+   */
+  public ObjectNode getOrNull(String path) {
+    return getOrNull(checkPath(path), openScope());
+  }
+
+  private ObjectNode getOrNull(String path, CancelScope in) {
+    try {
+      return (ObjectNode) executor.execute("GET", path, null, null, in);
+    } catch (LinodeApiException e) {
+      if (e.kind() == LinodeApiException.Kind.HTTP_STATUS && e.status() == 404) {
+        return null;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * GETs many objects concurrently (bounded by {@code maxConcurrentRequests}), delivered in the order of
+   * {@code paths}; paths that answer 404 are skipped. Lazy: nothing is fetched before the first
+   * {@code hasNext()}.
+   */
+  public RowCursor getEach(List<String> paths) {
+    Objects.requireNonNull(paths, "paths").forEach(LinodeClient::checkPath);
+    CancelScope cursorScope = openScope().child();
+    return new EachCursor(paths, pool, cursorScope, p -> getOrNull(p, cursorScope), config.maxConcurrentRequests());
+  }
+
+  /** Lazily reads a paginated listing; see {@link ListRequest} and the consistency checks of the cursor. */
+  public RowCursor list(ListRequest request) {
+    Objects.requireNonNull(request, "request");
+    CancelScope cursorScope = openScope().child();
+    int size = request.pageSize() == 0 ? config.pageSize() : request.pageSize();
+    String filter = request.xFilter().map(WireJson::headerValue).orElse(null);
+    return new PageCursor(request.path(), size, request.prefetchRows(), config.maxConcurrentRequests(), pool,
+        cursorScope, p -> executor.execute("GET", p, null, filter, cursorScope));
+  }
+
+  /**
+   * POSTs a JSON body and returns the response object. <b>Never retried</b>, whatever the failure:
+   * the first attempt may have reached the server, and a second could create a second token.
+   */
+  public ObjectNode post(String path, ObjectNode body) {
+    return (ObjectNode) executor.execute("POST", checkPath(path), Objects.requireNonNull(body, "body"), null,
+        openScope());
+  }
+
+  /** PUTs a JSON body and returns the response object; retried like GET (a PUT is idempotent). */
+  public ObjectNode put(String path, ObjectNode body) {
+    return (ObjectNode) executor.execute("PUT", checkPath(path), Objects.requireNonNull(body, "body"), null,
+        openScope());
+  }
+
+  /**
+   * DELETEs an object. Success is 200 with {@code {}}, 204 or an empty body. Retried like GET; a 404 on
+   * a retry after a failed attempt counts as success (the failed attempt already deleted it).
+   */
+  public void delete(String path) {
+    executor.execute("DELETE", checkPath(path), null, null, openScope());
+  }
+
+  /** HTTP requests this client has sent; every attempt counts. */
+  public long requestCount() {
+    return requestCount.get();
+  }
+
+  /** Cancels all requests in flight, wakes retry waits, and stops the client's threads. Idempotent. */
+  @Override
+  public void close() {
+    closed = true;
+    scope.cancel();
+    pool.shutdownNow();
+  }
+
+  private CancelScope openScope() {
+    if (closed) {
+      throw new IllegalStateException("this LinodeClient is closed");
+    }
+    // Synchronous calls use the client scope itself: close() must cancel them too, and they need no
+    // scope of their own because only the client can cancel them.
+    return scope;
+  }
+
+  /** Checks a caller's path: relative to the base URL, starting with a single "/". */
+  static String checkPath(String path) {
+    Objects.requireNonNull(path, "path");
+    if (!path.startsWith("/") || path.startsWith("//") || path.chars().anyMatch(c -> c <= 0x20 || c >= 0x7f)) {
+      throw new IllegalArgumentException("path '" + path + "' must start with a single '/' and contain no"
+          + " spaces or control characters, e.g. /profile/tokens/5");
+    }
+    return path;
+  }
+}

@@ -1,0 +1,205 @@
+package io.linodejdbc.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.linodejdbc.api.LinodeApiException.Kind;
+import java.util.Collections;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.function.Function;
+
+/**
+ * {@link RowCursor} over a paginated Linode listing.
+ *
+ * <p>Page 1 is fetched when the consumer first asks; it tells how many pages and rows there are. Pages
+ * 2..P are then fetched in the background, at most {@code lookahead} pages ahead of the page the
+ * consumer is reading (so memory stays at a few pages), and only up to
+ * {@code ceil(prefetchRows / pageSize)}; later pages are fetched one at a time when the consumer
+ * actually reaches them. Rows are delivered in page order.
+ *
+ * <p>Pages are not a snapshot, so each page is checked against page 1 and every violation fails the
+ * cursor with {@link Kind#INCONSISTENT_LISTING} instead of yielding a wrong, partial or duplicated
+ * result: same {@code results} and {@code pages}, {@code page} as requested, exactly
+ * {@code pageSize} rows on every page but the last, the remainder on the last, and no {@code id} twice.
+ */
+final class PageCursor implements RowCursor {
+
+  private final String basePath;
+  private final int pageSize;
+  private final long eagerPages;
+  private final int lookahead;
+  private final ExecutorService pool;
+  private final CancelScope scope;
+  private final Function<String, JsonNode> fetch;
+
+  private final Map<Integer, Future<JsonNode>> scheduled = new ConcurrentHashMap<>();
+  private final Set<String> seenIds = new HashSet<>();
+  private int highestScheduled;
+  private int currentPage;
+  private int totalPages = -1;
+  private long totalResults;
+  private Iterator<JsonNode> rows = Collections.emptyIterator();
+  private boolean exhausted;
+  private RuntimeException failure;
+  private volatile boolean closed;
+
+  /**
+   * @param basePath  collection path without query
+   * @param pageSize  rows per page (25..500)
+   * @param prefetchRows rows the consumer will probably read
+   * @param lookahead max pages fetched ahead of the consumer
+   * @param fetch     GET of a path with query, returning the response object, running in {@code scope}
+   */
+  PageCursor(String basePath, int pageSize, long prefetchRows, int lookahead, ExecutorService pool,
+      CancelScope scope, Function<String, JsonNode> fetch) {
+    this.basePath = basePath;
+    this.pageSize = pageSize;
+    this.eagerPages = Math.max(1, prefetchRows / pageSize + (prefetchRows % pageSize == 0 ? 0 : 1));
+    this.lookahead = Math.max(1, lookahead);
+    this.pool = pool;
+    this.scope = scope;
+    this.fetch = fetch;
+  }
+
+  /** The path of page {@code page}, relative to the base URL. */
+  String pagePath(int page) {
+    return basePath + "?page=" + page + "&page_size=" + pageSize;
+  }
+
+  @Override
+  public boolean hasNext() {
+    if (failure != null) {
+      throw failure;
+    }
+    try {
+      while (!rows.hasNext()) {
+        if (exhausted) {
+          return false;
+        }
+        loadNextPage();
+      }
+      return true;
+    } catch (RuntimeException e) {
+      failure = e;
+      close();
+      throw e;
+    }
+  }
+
+  @Override
+  public ObjectNode next() {
+    if (!hasNext()) {
+      throw new NoSuchElementException();
+    }
+    return (ObjectNode) rows.next();
+  }
+
+  private void loadNextPage() {
+    int page = currentPage + 1;
+    if (totalPages >= 0 && page > totalPages) {
+      exhausted = true;
+      scope.cancel(); // nothing outstanding; detaches from the client
+      return;
+    }
+    if (closed) {
+      throw LinodeApiException.builder(Kind.CANCELLED, "GET", pagePath(page)).attempts(0)
+          .detail("the cursor was closed").build();
+    }
+    if (page > highestScheduled) {
+      schedule(page); // on demand: beyond the eager prefetch window
+    }
+    JsonNode body = Futures.await(scheduled.get(page), "GET", pagePath(page));
+    scheduled.remove(page);
+    JsonNode data = checkPage(page, body);
+    currentPage = page;
+    rows = data.iterator();
+    long eagerLimit = Math.min(Math.min(totalPages, (long) currentPage + lookahead), eagerPages);
+    while (highestScheduled < eagerLimit) {
+      schedule(highestScheduled + 1);
+    }
+  }
+
+  private void schedule(int page) {
+    String path = pagePath(page);
+    try {
+      scheduled.put(page, pool.submit(() -> fetch.apply(path)));
+    } catch (RejectedExecutionException e) {
+      throw LinodeApiException.builder(Kind.CANCELLED, "GET", path).attempts(0).detail("the client was closed").build();
+    }
+    highestScheduled = page;
+  }
+
+  /** Validates one page against page 1 and earlier pages; returns its {@code data} array. */
+  private JsonNode checkPage(int page, JsonNode body) {
+    String path = pagePath(page);
+    JsonNode data = body.get("data");
+    if (data == null || !data.isArray()) {
+      throw malformed(path, "the list response has no \"data\" array");
+    }
+    long pageNo = integerField(body, "page", path);
+    long pages = integerField(body, "pages", path);
+    long results = integerField(body, "results", path);
+    if (page == 1) {
+      if (pages < 0 || results < 0 || pages > Integer.MAX_VALUE) {
+        throw malformed(path, "negative or huge \"pages\"/\"results\"");
+      }
+      // An empty listing may report 0 pages; there is still the one page we just read.
+      totalPages = (int) Math.max(1, pages);
+      totalResults = results;
+    } else if (pages != Math.max(1, totalPages) && !(pages == 0 && totalPages == 1)
+        || results != totalResults) {
+      throw inconsistent(path, "page " + page + " reports " + results + " rows in " + pages
+          + " pages, page 1 reported " + totalResults + " rows in " + totalPages + " pages");
+    }
+    if (pageNo != page) {
+      throw inconsistent(path, "asked for page " + page + ", got page " + pageNo);
+    }
+    long expected = page < totalPages ? pageSize : totalResults - (long) (totalPages - 1) * pageSize;
+    if (data.size() != expected) {
+      throw inconsistent(path, "page " + page + " of " + totalPages + " holds " + data.size() + " rows, expected "
+          + expected + " (" + totalResults + " rows, " + pageSize + " per page)");
+    }
+    for (JsonNode row : data) {
+      if (!row.isObject()) {
+        throw malformed(path, "a \"data\" element is not a JSON object");
+      }
+      JsonNode id = row.get("id");
+      if (id != null && !id.isNull() && !seenIds.add(id.asText())) {
+        throw inconsistent(path, "id " + id.asText() + " appeared twice");
+      }
+    }
+    return data;
+  }
+
+  private static long integerField(JsonNode body, String name, String path) {
+    JsonNode n = body.get(name);
+    if (n == null || !n.isIntegralNumber()) {
+      throw malformed(path, "the list response has no integer \"" + name + "\"");
+    }
+    return n.asLong();
+  }
+
+  private static LinodeApiException malformed(String path, String detail) {
+    return LinodeApiException.builder(Kind.MALFORMED_RESPONSE, "GET", path).status(200).detail(detail).build();
+  }
+
+  private static LinodeApiException inconsistent(String path, String detail) {
+    return LinodeApiException.builder(Kind.INCONSISTENT_LISTING, "GET", path).status(200).detail(detail).build();
+  }
+
+  @Override
+  public void close() {
+    closed = true;
+    scope.cancel();
+    for (Future<JsonNode> f : scheduled.values()) {
+      f.cancel(true);
+    }
+  }
+}

@@ -1,0 +1,69 @@
+package io.linodejdbc.api;
+
+import com.fasterxml.jackson.core.JsonFactoryBuilder;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.io.CharacterEscapes;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import java.io.UncheckedIOException;
+
+/** The JSON codec of the wire: one shared mapper for bodies, and the ASCII-only encoding of X-Filter. */
+final class WireJson {
+
+  /** Parses response bodies strictly: trailing garbage after the JSON value is an error, not ignored. */
+  static final ObjectMapper MAPPER = new ObjectMapper()
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /**
+   * Writes pure printable ASCII: non-ASCII as {@code \\uXXXX} (header values must be ASCII, and many
+   * stacks mangle anything else), control characters escaped as JSON requires, and DEL (0x7f) escaped
+   * too because OkHttp rejects it in header values.
+   */
+  private static final ObjectWriter HEADER_WRITER = new ObjectMapper(new JsonFactoryBuilder()
+      .enable(JsonWriteFeature.ESCAPE_NON_ASCII)
+      .characterEscapes(new AsciiHeaderEscapes())
+      .build()).writer();
+
+  private WireJson() {}
+
+  /** Serialises {@code value} for an HTTP header: compact JSON, printable ASCII only. */
+  static String headerValue(JsonNode value) {
+    try {
+      return HEADER_WRITER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Serialises a request body (UTF-8 is fine there). */
+  static String body(JsonNode value) {
+    try {
+      return MAPPER.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static final class AsciiHeaderEscapes extends CharacterEscapes {
+    private static final long serialVersionUID = 1L;
+    private final int[] escapes;
+
+    AsciiHeaderEscapes() {
+      escapes = CharacterEscapes.standardAsciiEscapesForJSON();
+      escapes[0x7f] = CharacterEscapes.ESCAPE_STANDARD;
+    }
+
+    @Override
+    public int[] getEscapeCodesForAscii() {
+      return escapes;
+    }
+
+    @Override
+    public com.fasterxml.jackson.core.SerializableString getEscapeSequence(int ch) {
+      return null; // only standard escapes are used
+    }
+  }
+}
