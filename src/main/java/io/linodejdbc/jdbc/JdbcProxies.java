@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Statement;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -89,6 +90,14 @@ final class JdbcProxies {
         break;
       default:
         break;
+      }
+      if (iface == ResultSet.class && name.equals("getObject") && arity == 2
+          && args[1] instanceof Class<?> type && JavaTimeValues.handles(type)) {
+        try {
+          return JavaTimeValues.read((ResultSet) delegate, args[0], type);
+        } catch (SQLException | RuntimeException e) {
+          throw SqlErrors.translate(e);
+        }
       }
       if (iface == Connection.class) {
         Object handled = parents.connection().intercept(method, args);
