@@ -153,8 +153,7 @@ final class PageCursor implements RowCursor {
       // An empty listing may report 0 pages; there is still the one page we just read.
       totalPages = (int) Math.max(1, pages);
       totalResults = results;
-    } else if (pages != Math.max(1, totalPages) && !(pages == 0 && totalPages == 1)
-        || results != totalResults) {
+    } else if ((pages != totalPages && !(pages == 0 && totalPages == 1)) || results != totalResults) {
       throw inconsistent(path, "page " + page + " reports " + results + " rows in " + pages
           + " pages, page 1 reported " + totalResults + " rows in " + totalPages + " pages");
     }

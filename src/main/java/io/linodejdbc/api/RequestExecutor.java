@@ -204,7 +204,7 @@ final class RequestExecutor {
           .detail("the " + status + " response body is not valid JSON" + where), false, OptionalLong.empty(), false);
     }
     if (node == null || !node.isObject()) {
-      String type = node == null || node.isMissingNode() ? "empty" : node.getNodeType().toString().toLowerCase();
+      String type = node == null || node.isMissingNode() ? "empty" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
       return Outcome.failed(LinodeApiException.builder(Kind.MALFORMED_RESPONSE, method, path).status(status)
           .detail("expected a JSON object, got " + type + " body"), false, OptionalLong.empty(), false);
     }
