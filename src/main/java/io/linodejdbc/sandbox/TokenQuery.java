@@ -22,8 +22,11 @@ record TokenQuery(Predicate<SandboxToken> filter, Comparator<SandboxToken> order
     Objects.requireNonNull(order, "order");
   }
 
-  /** The matching tokens in order. */
+  /** The matching tokens in order; {@code tokens} must be in id order (as the store keeps them). */
   List<SandboxToken> apply(List<SandboxToken> tokens) {
+    if (this == ALL) {
+      return tokens; // already id-ordered: saves a pass over 100,000 rows per benchmark page
+    }
     return tokens.stream().filter(filter).sorted(order).toList();
   }
 }

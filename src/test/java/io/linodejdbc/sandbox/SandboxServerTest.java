@@ -291,7 +291,7 @@ class SandboxServerTest {
 
   @Test
   void maxInFlightEqualsTheConcurrencyUsedWithLatency() throws Exception {
-    SandboxServer server = start(SandboxServer.builder().latency(Duration.ofMillis(400)));
+    SandboxServer server = start(SandboxServer.builder().latency(Duration.ofMillis(1000)));
     TestHttp http = new TestHttp(server);
     int concurrency = 12;
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
