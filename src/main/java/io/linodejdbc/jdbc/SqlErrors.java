@@ -26,13 +26,14 @@ final class SqlErrors {
   private SqlErrors() {}
 
   static SQLException translate(Throwable t) {
-    LinodeApiException api = find(t, LinodeApiException.class);
-    if (api != null) {
-      return fromApi(api);
-    }
+    // The query's own verdict first: a timeout aborts the request, which then fails as well.
     LinodeQueryException query = find(t, LinodeQueryException.class);
     if (query != null) {
       return create(query.getMessage(), query.sqlState(), query);
+    }
+    LinodeApiException api = find(t, LinodeApiException.class);
+    if (api != null) {
+      return fromApi(api);
     }
     if (t instanceof SQLException sql && sql.getSQLState() != null) {
       return sql;
