@@ -1,6 +1,7 @@
 package io.linodejdbc.jdbc;
 
 import io.linodejdbc.api.LinodeClient;
+import io.linodejdbc.sql.LinodePrepare;
 import io.linodejdbc.sql.LinodeSchemas;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -38,7 +39,8 @@ public final class LinodeDriver implements java.sql.Driver {
   /** Driver name, as {@code DatabaseMetaData.getDriverName()} reports it. */
   public static final String NAME = "linode-jdbc";
 
-  private static final org.apache.calcite.jdbc.Driver CALCITE = new org.apache.calcite.jdbc.Driver();
+  private static final org.apache.calcite.jdbc.Driver CALCITE =
+      new org.apache.calcite.jdbc.Driver().withPrepareFactory(LinodePrepare::new);
 
   private static void setIfAbsent(String key, String value) {
     if (System.getProperty(key) == null) {
