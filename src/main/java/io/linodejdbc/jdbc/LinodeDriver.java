@@ -1,7 +1,7 @@
 package io.linodejdbc.jdbc;
 
 import io.linodejdbc.api.LinodeClient;
-import io.linodejdbc.sql.LinodePrepare;
+import io.linodejdbc.sql.LinodeCalciteDriver;
 import io.linodejdbc.sql.LinodeSchemas;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,11 +24,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 public final class LinodeDriver implements java.sql.Driver {
   static {
-    // Calcite reads these once, when its classes load. Without them a string literal such as
-    // '日本' cannot even be written (ISO-8859-1 is Calcite's default). Respect a host's choice.
-    setIfAbsent("calcite.default.charset", "UTF-8");
-    setIfAbsent("calcite.default.nationalcharset", "UTF-8");
-    setIfAbsent("calcite.default.collation.name", "UTF-8$en_US");
     try {
       DriverManager.registerDriver(new LinodeDriver());
     } catch (SQLException e) {
@@ -39,14 +34,7 @@ public final class LinodeDriver implements java.sql.Driver {
   /** Driver name, as {@code DatabaseMetaData.getDriverName()} reports it. */
   public static final String NAME = "linode-jdbc";
 
-  private static final org.apache.calcite.jdbc.Driver CALCITE =
-      new org.apache.calcite.jdbc.Driver().withPrepareFactory(LinodePrepare::new);
-
-  private static void setIfAbsent(String key, String value) {
-    if (System.getProperty(key) == null) {
-      System.setProperty(key, value);
-    }
-  }
+  private static final LinodeCalciteDriver CALCITE = new LinodeCalciteDriver();
 
   @Override public @Nullable Connection connect(String url, @Nullable Properties info)
       throws SQLException {
@@ -61,8 +49,7 @@ public final class LinodeDriver implements java.sql.Driver {
       calciteProps.setProperty("unquotedCasing", "TO_LOWER");
       calciteProps.setProperty("quotedCasing", "UNCHANGED");
       calciteProps.setProperty("caseSensitive", "true");
-      Connection raw = CALCITE.connect("jdbc:calcite:", calciteProps);
-      CalciteConnection calcite = raw.unwrap(CalciteConnection.class);
+      CalciteConnection calcite = CALCITE.open(calciteProps);
       LinodeSchemas.mount(calcite.getRootSchema(), client);
       calcite.setSchema("profile");
       calcite.setAutoCommit(true);

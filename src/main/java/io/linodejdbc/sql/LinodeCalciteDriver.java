@@ -1,0 +1,54 @@
+package io.linodejdbc.sql;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.Properties;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.jdbc.CalciteConnection;
+import org.apache.calcite.jdbc.CalciteFactory;
+import org.apache.calcite.jdbc.Driver;
+import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
+import org.apache.calcite.rel.type.RelDataTypeSystem;
+
+/**
+ * Opens the Calcite connections the Linode driver runs on. It is never registered with
+ * {@link java.sql.DriverManager}; the JDBC driver of the project is
+ * {@code io.linodejdbc.jdbc.LinodeDriver}.
+ *
+ * <p>Two things differ from a plain Calcite connection:
+ * <ul>
+ *   <li>statements are prepared by {@link LinodePrepare};
+ *   <li>character literals default to UTF-8. Calcite's default is ISO-8859-1, in which
+ *       {@code WHERE label = '日本'} cannot even be written; its only other switch is a JVM-wide
+ *       system property read once, which a driver must not depend on or impose.
+ * </ul>
+ */
+public final class LinodeCalciteDriver extends Driver {
+
+  public LinodeCalciteDriver() {
+    super(LinodePrepare::new);
+  }
+
+  /** A new Calcite connection with the given Calcite connection properties. */
+  public CalciteConnection open(Properties calciteProperties) throws SQLException {
+    JavaTypeFactory typeFactory = new Utf8TypeFactory();
+    AvaticaConnection connection = ((CalciteFactory) factory)
+        .newConnection(this, factory, getConnectStringPrefix(), calciteProperties, null,
+            typeFactory);
+    handler.onConnectionInit(connection);
+    return (CalciteConnection) connection;
+  }
+
+  /** Calcite's Java type factory with UTF-8 as the default character set. */
+  static final class Utf8TypeFactory extends JavaTypeFactoryImpl {
+    Utf8TypeFactory() {
+      super(RelDataTypeSystem.DEFAULT);
+    }
+
+    @Override public Charset getDefaultCharset() {
+      return StandardCharsets.UTF_8;
+    }
+  }
+}
