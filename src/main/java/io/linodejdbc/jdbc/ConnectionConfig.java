@@ -1,6 +1,7 @@
 package io.linodejdbc.jdbc;
 
 import io.linodejdbc.api.ApiConfig;
+import io.linodejdbc.sql.WriteOptions;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;
@@ -94,6 +95,7 @@ public final class ConnectionConfig {
   private void validate() throws SQLException {
     try {
       toApiConfig();
+      writeOptions();
     } catch (IllegalArgumentException e) {
       throw new SQLNonTransientConnectionException(e.getMessage(), "08001", e);
     }
@@ -122,6 +124,17 @@ public final class ConnectionConfig {
 
   int getInt(ConnectionProperty property) {
     return property.parseInt(java.util.Objects.requireNonNull(get(property)));
+  }
+
+  boolean getBoolean(ConnectionProperty property) {
+    return property.parseBoolean(java.util.Objects.requireNonNull(get(property)));
+  }
+
+  /** The safety rails for statements that change tokens. */
+  public WriteOptions writeOptions() {
+    return new WriteOptions(getBoolean(ConnectionProperty.ALLOW_FULL_TABLE_DML),
+        getBoolean(ConnectionProperty.ALLOW_REVOKE_SELF),
+        getBoolean(ConnectionProperty.DRY_RUN));
   }
 
   /** The HTTP client settings. */

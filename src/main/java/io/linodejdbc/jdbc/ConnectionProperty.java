@@ -30,9 +30,18 @@ public enum ConnectionProperty {
       "Seconds to wait for data from the API on an open connection."),
   MAX_RETRIES("maxRetries", "4", Kind.INT, 0, 20,
       "Retries of a read (or of an update or delete) after 429, 408, 502, 503, 504 or a"
-          + " network failure. A token is never created twice: POST is not retried.");
+          + " network failure. A token is never created twice: POST is not retried."),
+  ALLOW_FULL_TABLE_DML("allowFullTableDml", "false", Kind.BOOLEAN, 0, 0,
+      "Let UPDATE and DELETE run without a WHERE clause (they would relabel or revoke every"
+          + " token)."),
+  ALLOW_REVOKE_SELF("allowRevokeSelf", "false", Kind.BOOLEAN, 0, 0,
+      "Let DELETE revoke the token this connection itself uses (the session would lose"
+          + " access at once)."),
+  DRY_RUN("dryRun", "false", Kind.BOOLEAN, 0, 0,
+      "Answer INSERT, UPDATE, REPLACE and DELETE with the HTTP requests they would send"
+          + " (method, path, body) and send none of them.");
 
-  enum Kind { INT }
+  enum Kind { INT, BOOLEAN }
 
   private final String key;
   private final @Nullable String defaultValue;
@@ -97,8 +106,27 @@ public enum ConnectionProperty {
     return parsed;
   }
 
+  /** Parses a boolean property: true or false. */
+  boolean parseBoolean(String value) throws IllegalArgumentException {
+    String v = value.trim().toLowerCase(Locale.ROOT);
+    if (v.equals("true") || v.equals("false")) {
+      return v.equals("true");
+    }
+    throw new IllegalArgumentException(
+        "Connection property '" + key + "' must be true or false, not '" + value + "'");
+  }
+
   /** Human-readable bounds, for the properties dialog. */
   @Nullable String range() {
     return kind == Kind.INT ? min + ".." + max : null;
+  }
+
+  /** The values a client may offer in a drop-down, or null for free text. */
+  String @Nullable [] choices() {
+    return kind == Kind.BOOLEAN ? new String[] {"true", "false"} : null;
+  }
+
+  boolean isBoolean() {
+    return kind == Kind.BOOLEAN;
   }
 }

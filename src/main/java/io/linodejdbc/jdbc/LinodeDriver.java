@@ -3,6 +3,7 @@ package io.linodejdbc.jdbc;
 import io.linodejdbc.api.LinodeClient;
 import io.linodejdbc.sql.LinodeCalciteDriver;
 import io.linodejdbc.sql.LinodeSchemas;
+import io.linodejdbc.sql.LinodeSession;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
@@ -49,8 +50,12 @@ public final class LinodeDriver implements java.sql.Driver {
       calciteProps.setProperty("unquotedCasing", "TO_LOWER");
       calciteProps.setProperty("quotedCasing", "UNCHANGED");
       calciteProps.setProperty("caseSensitive", "true");
+      // Literals of different lengths in VALUES, UNION or CASE become VARCHAR, not CHAR padded
+      // with spaces: ('a'), ('bb') must insert the label 'a', as in PostgreSQL or H2.
+      calciteProps.setProperty("conformance", "PRAGMATIC_2003");
       CalciteConnection calcite = CALCITE.open(calciteProps);
-      LinodeSchemas.mount(calcite.getRootSchema(), client);
+      LinodeSchemas.mount(calcite.getRootSchema(),
+          new LinodeSession(client, config.writeOptions()));
       calcite.setSchema("profile");
       calcite.setAutoCommit(true);
       return new LinodeConnection(calcite, client, config).proxy();
@@ -72,6 +77,7 @@ public final class LinodeDriver implements java.sql.Driver {
           p.isSecret() ? null : (given != null ? given : p.defaultValue()));
       d.description = p.description() + (p.range() == null ? "" : " Range: " + p.range() + ".");
       d.required = false;
+      d.choices = p.choices();
       result.add(d);
     }
     return result.toArray(new DriverPropertyInfo[0]);

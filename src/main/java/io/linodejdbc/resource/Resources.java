@@ -58,6 +58,14 @@ public final class Resources {
                   "/profile/tokens/{tokenId}", "tokenId",
                   "Revokes a Personal Access Token. The token will be invalidated immediately.")));
 
+  /**
+   * The areas a token scope may name ({@code area:read_only} / {@code area:read_write}), as the
+   * API documents them.
+   */
+  public static final java.util.Set<String> TOKEN_SCOPE_AREAS = java.util.Set.of(
+      "account", "databases", "domains", "events", "firewall", "images", "ips", "linodes", "lke",
+      "longview", "nodebalancers", "object_storage", "stackscripts", "volumes", "vpc");
+
   /** Every resource, for schema building. */
   public static List<ResourceDescriptor> all() {
     return List.of(PERSONAL_ACCESS_TOKENS);

@@ -1,6 +1,5 @@
 package io.linodejdbc.sql;
 
-import io.linodejdbc.api.LinodeClient;
 import io.linodejdbc.resource.ResourceDescriptor;
 import io.linodejdbc.resource.Resources;
 import org.apache.calcite.schema.SchemaPlus;
@@ -21,19 +20,19 @@ public final class LinodeSchemas {
    * the top level, so that a default schema (Calcite supports only one level) can make
    * {@code personal_access_tokens} resolve unqualified.
    */
-  public static void mount(SchemaPlus root, LinodeClient client) {
+  public static void mount(SchemaPlus root, LinodeSession session) {
     SchemaPlus provider = root.add(PROVIDER, new AbstractSchema());
     for (ResourceDescriptor resource : Resources.all()) {
       SchemaPlus service = provider.subSchemas().get(resource.service());
       if (service == null) {
         service = provider.add(resource.service(), new AbstractSchema());
       }
-      service.add(resource.name(), new LinodeTable(resource, client));
+      service.add(resource.name(), new LinodeTable(resource, session));
       SchemaPlus alias = root.subSchemas().get(resource.service());
       if (alias == null) {
         alias = root.add(resource.service(), new AbstractSchema());
       }
-      alias.add(resource.name(), new LinodeTable(resource, client));
+      alias.add(resource.name(), new LinodeTable(resource, session));
     }
   }
 }

@@ -25,12 +25,12 @@ import java.util.List;
  */
 public final class LinodeTable extends AbstractTable implements TranslatableTable {
   private final ResourceDescriptor resource;
-  private final LinodeClient client;
+  private final LinodeSession session;
   private final RowConverter rowConverter;
 
-  public LinodeTable(ResourceDescriptor resource, LinodeClient client) {
+  public LinodeTable(ResourceDescriptor resource, LinodeSession session) {
     this.resource = resource;
-    this.client = client;
+    this.session = session;
     this.rowConverter = new RowConverter(resource);
   }
 
@@ -39,7 +39,15 @@ public final class LinodeTable extends AbstractTable implements TranslatableTabl
   }
 
   LinodeClient client() {
-    return client;
+    return session.client();
+  }
+
+  LinodeSession session() {
+    return session;
+  }
+
+  RowConverter rowConverter() {
+    return rowConverter;
   }
 
   @Override public RelDataType getRowType(RelDataTypeFactory typeFactory) {

@@ -1,0 +1,43 @@
+package io.linodejdbc.sql;
+
+import io.linodejdbc.api.LinodeClient;
+import java.util.Objects;
+
+/**
+ * What the tables of one connection share: the API client, the write options, and the first
+ * characters of the connection's own token (lists show every token's first 16 characters, which
+ * is how the driver recognises the token it must not revoke by accident).
+ */
+public final class LinodeSession {
+  /** How many characters of a token the API shows in lists. */
+  public static final int TOKEN_PREFIX_LENGTH = 16;
+
+  private final LinodeClient client;
+  private final WriteOptions writeOptions;
+  private final String ownTokenPrefix;
+
+  public LinodeSession(LinodeClient client, WriteOptions writeOptions) {
+    this.client = Objects.requireNonNull(client, "client");
+    this.writeOptions = Objects.requireNonNull(writeOptions, "writeOptions");
+    String token = client.config().token();
+    this.ownTokenPrefix = token == null || token.length() < TOKEN_PREFIX_LENGTH
+        ? "" : token.substring(0, TOKEN_PREFIX_LENGTH);
+  }
+
+  public LinodeClient client() {
+    return client;
+  }
+
+  public WriteOptions writeOptions() {
+    return writeOptions;
+  }
+
+  /** True when a listed token (its 16-character prefix) is the one this connection uses. */
+  boolean isOwnToken(String listedPrefix) {
+    return !ownTokenPrefix.isEmpty() && ownTokenPrefix.equals(listedPrefix);
+  }
+
+  @Override public String toString() {
+    return "LinodeSession{" + client.config().baseUrl() + ", " + writeOptions + "}";
+  }
+}

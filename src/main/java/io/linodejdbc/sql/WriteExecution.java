@@ -1,0 +1,178 @@
+package io.linodejdbc.sql;
+
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.linodejdbc.api.LinodeClient;
+import io.linodejdbc.resource.ResourceDescriptor;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.jdbc.CalcitePrepare;
+import org.apache.calcite.linq4j.Enumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.checkerframework.checker.nullness.qual.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs one execution of a prepared write: reads all affected rows first (a list is no snapshot,
+ * and changing it while paging through it would shift rows across pages), turns them into
+ * requests, checks every value, and only then sends the requests one by one. A failure part-way
+ * reports what was already done ({@link WriteFailure}).
+ */
+final class WriteExecution {
+  private static final Logger LOG = LoggerFactory.getLogger(WriteExecution.class);
+
+  private final LinodeTable table;
+  private final WriteStatement statement;
+  private final List<String> columns;
+  private final CalcitePrepare.CalciteSignature<Object> rows;
+  private final List<SqlTypeName> rowTypes;
+  private final int @Nullable [] returned;
+  private final boolean arrayRows;
+  private final WriteValues values;
+
+  WriteExecution(LinodeTable table, WriteStatement statement, List<String> columns,
+      CalcitePrepare.CalciteSignature<Object> rows, List<SqlTypeName> rowTypes,
+      int @Nullable [] returned, boolean arrayRows, WriteValues values) {
+    this.table = table;
+    this.statement = statement;
+    this.columns = columns;
+    this.rows = rows;
+    this.rowTypes = rowTypes;
+    this.returned = returned;
+    this.arrayRows = arrayRows;
+    this.values = values;
+  }
+
+  /** One request the statement sends. */
+  record Request(String method, String path, @Nullable ObjectNode body, int id,
+      Object @Nullable [] before) {}
+
+  Enumerable<Object> run(DataContext context) {
+    List<Request> requests = new ArrayList<>();
+    try (Enumerator<Object> input = rows.enumerable(context).enumerator()) {
+      while (input.moveNext()) {
+        Object current = input.current();
+        Object[] row = current instanceof Object[] array ? array : new Object[] {current};
+        requests.add(request(row));
+      }
+    }
+    if (table.session().writeOptions().dryRun()) {
+      List<Object> described = new ArrayList<>();
+      for (Request r : requests) {
+        described.add(new Object[] {r.method(), r.path(),
+            r.body() == null ? null : r.body().toString()});
+      }
+      return Linq4j.asEnumerable(described);
+    }
+    List<Object> results = send(requests);
+    if (returned == null) {
+      return Linq4j.singletonEnumerable((Object) (long) requests.size());
+    }
+    return Linq4j.asEnumerable(results);
+  }
+
+  private Request request(Object[] row) {
+    ResourceDescriptor resource = table.resource();
+    switch (statement.kind()) {
+    case INSERT: {
+      ObjectNode body = JsonNodeFactory.instance.objectNode();
+      for (int i = 0; i < columns.size(); i++) {
+        Object value = row[i];
+        if (value != null) { // NULL means "the API's default": omitted from the body
+          body.put(resource.column(columns.get(i)).orElseThrow().jsonField(),
+              convert(columns.get(i), value, rowTypes.get(i)));
+        }
+      }
+      return new Request("POST", resource.collectionPath(), body, 0, null);
+    }
+    case UPDATE: {
+      int width = resource.columns().size();
+      int id = key(row);
+      ObjectNode body = JsonNodeFactory.instance.objectNode();
+      for (int i = 0; i < columns.size(); i++) {
+        Object value = row[width + i];
+        if (value == null) {
+          throw WriteValues.invalid(columns.get(i) + " cannot be set to NULL (token " + id + ")");
+        }
+        body.put(resource.column(columns.get(i)).orElseThrow().jsonField(),
+            convert(columns.get(i), value, rowTypes.get(width + i)));
+      }
+      return new Request("PUT", resource.objectPath(id), body, id, row);
+    }
+    default: {
+      int id = key(row);
+      int tokenIndex = resource.indexOf("token");
+      if (tokenIndex >= 0 && row[tokenIndex] instanceof String prefix
+          && table.session().isOwnToken(prefix)
+          && !table.session().writeOptions().allowRevokeSelf()) {
+        throw new LinodeQueryException(WritePlanner.REFUSED, "Token " + id
+            + " is the token this connection uses; revoking it would lock this session out."
+            + " Nothing was revoked. Set allowRevokeSelf=true to allow it.", null);
+      }
+      return new Request("DELETE", resource.objectPath(id), null, id, row);
+    }
+    }
+  }
+
+  private int key(Object[] row) {
+    return (Integer) row[table.resource().indexOf(table.resource().keyColumn())];
+  }
+
+  private String convert(String column, Object value, SqlTypeName type) {
+    return switch (column) {
+      case "label" -> values.label(value, type);
+      case "expiry" -> values.expiry(value, type);
+      case "scopes" -> values.scopes(value, type);
+      default -> throw new IllegalStateException("no rule for writing " + column);
+    };
+  }
+
+  /** Sends the requests in order; returns the rows RETURNING shows. */
+  private List<Object> send(List<Request> requests) {
+    LinodeClient client = table.client();
+    List<Object> results = new ArrayList<>();
+    List<Integer> doneIds = new ArrayList<>();
+    for (Request r : requests) {
+      Object[] after;
+      try {
+        switch (r.method()) {
+        case "POST":
+          after = table.rowConverter().toRow(client.post(r.path(), r.body()));
+          break;
+        case "PUT":
+          after = table.rowConverter().toRow(client.put(r.path(), r.body()));
+          break;
+        default:
+          client.delete(r.path());
+          after = r.before();
+          break;
+        }
+      } catch (RuntimeException e) {
+        throw new WriteFailure(statement.verb(), doneIds.size(), requests.size(), doneIds, e);
+      }
+      int id = (Integer) after[table.resource().indexOf(table.resource().keyColumn())];
+      doneIds.add(id);
+      LOG.debug("{} {} done (id {})", r.method(), r.path(), id);
+      if (returned != null) {
+        results.add(project(after));
+      }
+    }
+    return results;
+  }
+
+  private Object project(Object[] row) {
+    int[] indexes = java.util.Objects.requireNonNull(returned);
+    if (!arrayRows) {
+      return row[indexes[0]];
+    }
+    Object[] out = new Object[indexes.length];
+    for (int i = 0; i < indexes.length; i++) {
+      out[i] = row[indexes[i]];
+    }
+    return out;
+  }
+}
