@@ -151,7 +151,7 @@ public final class LinodeSql {
       }
       boolean batch = !options.commands.isEmpty() || options.script != null;
       PrintStream errPrint = new PrintStream(safeErr, true, StandardCharsets.UTF_8);
-      SqlLine sqlline = new ShellSqlLine(errPrint);
+      ShellSqlLine sqlline = new ShellSqlLine(errPrint);
       sqlline.setOutputStream(safeOut);
       sqlline.setErrorStream(safeErr);
       // Batch mode reads no input: an empty stream keeps jline from grabbing the terminal.
@@ -159,7 +159,7 @@ public final class LinodeSql {
       SqlLine.Status status = sqlline.begin(sqllineArgs.toArray(new String[0]), input, !batch);
       switch (status) {
       case OK:
-        return EXIT_OK;
+        return batch && sqlline.sawError() ? EXIT_FAILED : EXIT_OK;
       case ARGS:
         return EXIT_USAGE;
       default:
@@ -206,9 +206,9 @@ public final class LinodeSql {
         .append(nl)
         .append("Exit code: 0 on success, 1 for bad arguments or a missing token, 2 when a")
         .append(nl)
-        .append("statement fails (with -e/-f; a script stops at its first error unless")
+        .append("statement fails (with -e/-f). A script stops at its first error unless")
         .append(nl)
-        .append("--force=true).").append(nl)
+        .append("--force=true; every -e runs, and any failure makes the exit code 2.").append(nl)
         .append(nl)
         .append("Examples:").append(nl)
         .append("  linode-sql --sandbox").append(nl)

@@ -19,10 +19,24 @@ import sqlline.SqlLine;
  */
 final class ShellSqlLine extends SqlLine {
   private final PrintStream err;
+  private boolean sawError;
 
   /** @param err the (masked) stream sqlline's error stream is also set to */
   ShellSqlLine(PrintStream err) {
     this.err = Objects.requireNonNull(err, "err");
+  }
+
+  /**
+   * Whether any error was reported. sqlline's own status reflects only the last of several
+   * {@code -e} commands; every failing statement reports through {@link #error(String)}.
+   */
+  boolean sawError() {
+    return sawError;
+  }
+
+  @Override public boolean error(String msg) {
+    sawError = true;
+    return super.error(msg);
   }
 
   @Override public void handleException(Throwable e) {
