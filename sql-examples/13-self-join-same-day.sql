@@ -1,0 +1,17 @@
+-- A self-join: for each token, the other tokens created on the same (UTC) day.
+-- A LEFT JOIN keeps tokens that have none (others_same_day = 0).
+--
+-- HTTP: GET /v4/profile/tokens?page=1&page_size=500 (all pages) for EACH side of the join:
+-- two list scans; the driver does not share one scan between the two references.
+
+-- expect: rows>0 requests=2
+SELECT a.id,
+       a.label,
+       CAST(a.created AS DATE) AS created_on,
+       COUNT(b.id) AS others_same_day
+FROM linode.profile.personal_access_tokens AS a
+LEFT JOIN linode.profile.personal_access_tokens AS b
+  ON CAST(b.created AS DATE) = CAST(a.created AS DATE)
+ AND b.id <> a.id
+GROUP BY a.id, a.label, CAST(a.created AS DATE)
+ORDER BY created_on;
