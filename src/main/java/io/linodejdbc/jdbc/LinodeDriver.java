@@ -50,9 +50,6 @@ public final class LinodeDriver implements java.sql.Driver {
       calciteProps.setProperty("unquotedCasing", "TO_LOWER");
       calciteProps.setProperty("quotedCasing", "UNCHANGED");
       calciteProps.setProperty("caseSensitive", "true");
-      // Literals of different lengths in VALUES, UNION or CASE become VARCHAR, not CHAR padded
-      // with spaces: ('a'), ('bb') must insert the label 'a', as in PostgreSQL or H2.
-      calciteProps.setProperty("conformance", "PRAGMATIC_2003");
       CalciteConnection calcite = CALCITE.open(calciteProps);
       LinodeSchemas.mount(calcite.getRootSchema(),
           new LinodeSession(client, config.writeOptions()));

@@ -10,7 +10,7 @@ import org.apache.calcite.jdbc.CalciteConnection;
 import org.apache.calcite.jdbc.CalciteFactory;
 import org.apache.calcite.jdbc.Driver;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
-import org.apache.calcite.rel.type.RelDataTypeSystem;
+import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 
 /**
  * Opens the Calcite connections the Linode driver runs on. It is never registered with
@@ -22,7 +22,10 @@ import org.apache.calcite.rel.type.RelDataTypeSystem;
  *   <li>statements are prepared by {@link LinodePrepare};
  *   <li>character literals default to UTF-8. Calcite's default is ISO-8859-1, in which
  *       {@code WHERE label = '日本'} cannot even be written; its only other switch is a JVM-wide
- *       system property read once, which a driver must not depend on or impose.
+ *       system property read once, which a driver must not depend on or impose;
+ *   <li>literals of different lengths meeting in VALUES, UNION or CASE become VARCHAR rather
+ *       than CHAR padded with spaces: {@code VALUES ('a'), ('bb')} inserts the label {@code 'a'},
+ *       as PostgreSQL or H2 would.
  * </ul>
  */
 public final class LinodeCalciteDriver extends Driver {
@@ -44,7 +47,11 @@ public final class LinodeCalciteDriver extends Driver {
   /** Calcite's Java type factory with UTF-8 as the default character set. */
   static final class Utf8TypeFactory extends JavaTypeFactoryImpl {
     Utf8TypeFactory() {
-      super(RelDataTypeSystem.DEFAULT);
+      super(new RelDataTypeSystemImpl() {
+        @Override public boolean shouldConvertRaggedUnionTypesToVarying() {
+          return true;
+        }
+      });
     }
 
     @Override public Charset getDefaultCharset() {
