@@ -3,6 +3,7 @@ package io.linodejdbc.jdbc;
 import io.linodejdbc.api.LinodeClient;
 import io.linodejdbc.sql.LinodeCalciteDriver;
 import io.linodejdbc.sql.LinodeSchemas;
+import io.linodejdbc.sql.LinodeSql;
 import io.linodejdbc.sql.LinodeSession;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -45,17 +46,12 @@ public final class LinodeDriver implements java.sql.Driver {
     ConnectionConfig config = ConnectionConfig.parse(url, info, System::getenv);
     LinodeClient client = new LinodeClient(config.toApiConfig());
     try {
-      Properties calciteProps = new Properties();
-      calciteProps.setProperty("quoting", "DOUBLE_QUOTE");
-      calciteProps.setProperty("unquotedCasing", "TO_LOWER");
-      calciteProps.setProperty("quotedCasing", "UNCHANGED");
-      calciteProps.setProperty("caseSensitive", "true");
-      CalciteConnection calcite = CALCITE.open(calciteProps);
-      LinodeSchemas.mount(calcite.getRootSchema(),
-          new LinodeSession(client, config.writeOptions()));
+      CalciteConnection calcite = CALCITE.open(LinodeSql.connectionProperties());
+      LinodeSession session = new LinodeSession(client, config.writeOptions());
+      LinodeSchemas.mount(calcite.getRootSchema(), session);
       calcite.setSchema("profile");
       calcite.setAutoCommit(true);
-      return new LinodeConnection(calcite, client, config).proxy();
+      return new LinodeConnection(calcite, session, config).proxy();
     } catch (SQLException | RuntimeException e) {
       client.close();
       throw e;

@@ -23,16 +23,19 @@ public final class LinodeSchemas {
   public static void mount(SchemaPlus root, LinodeSession session) {
     SchemaPlus provider = root.add(PROVIDER, new AbstractSchema());
     for (ResourceDescriptor resource : Resources.all()) {
-      SchemaPlus service = provider.subSchemas().get(resource.service());
-      if (service == null) {
-        service = provider.add(resource.service(), new AbstractSchema());
-      }
-      service.add(resource.name(), new LinodeTable(resource, session));
-      SchemaPlus alias = root.subSchemas().get(resource.service());
-      if (alias == null) {
-        alias = root.add(resource.service(), new AbstractSchema());
-      }
-      alias.add(resource.name(), new LinodeTable(resource, session));
+      addTables(schema(provider, resource.service()), resource, session);
+      addTables(schema(root, resource.service()), resource, session);
     }
+  }
+
+  private static SchemaPlus schema(SchemaPlus parent, String name) {
+    SchemaPlus existing = parent.subSchemas().get(name);
+    return existing != null ? existing : parent.add(name, new AbstractSchema());
+  }
+
+  private static void addTables(SchemaPlus schema, ResourceDescriptor resource,
+      LinodeSession session) {
+    schema.add(resource.name(), new LinodeTable(resource, session));
+    schema.add(resource.name() + LinodePagesTable.SUFFIX, new LinodePagesTable(resource, session));
   }
 }

@@ -15,6 +15,7 @@ public final class LinodeSession {
   private final LinodeClient client;
   private final WriteOptions writeOptions;
   private final String ownTokenPrefix;
+  private volatile boolean readOnly;
 
   public LinodeSession(LinodeClient client, WriteOptions writeOptions) {
     this.client = Objects.requireNonNull(client, "client");
@@ -30,6 +31,15 @@ public final class LinodeSession {
 
   public WriteOptions writeOptions() {
     return writeOptions;
+  }
+
+  /** {@code Connection.setReadOnly}: refuse every statement that would change something. */
+  public void setReadOnly(boolean readOnly) {
+    this.readOnly = readOnly;
+  }
+
+  public boolean isReadOnly() {
+    return readOnly;
   }
 
   /** True when a listed token (its 16-character prefix) is the one this connection uses. */

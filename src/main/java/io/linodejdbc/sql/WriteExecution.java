@@ -69,6 +69,7 @@ final class WriteExecution {
       return Linq4j.asEnumerable(described);
     }
     List<Object> results = send(requests);
+    WriteProgress.completed(requests.size());
     if (returned == null) {
       return Linq4j.singletonEnumerable((Object) (long) requests.size());
     }
