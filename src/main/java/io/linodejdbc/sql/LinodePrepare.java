@@ -5,6 +5,18 @@ import java.time.Clock;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
+import io.linodejdbc.sql.parser.SqlDescribeExtended;
+import io.linodejdbc.sql.parser.SqlReturning;
+import io.linodejdbc.sql.parser.SqlShow;
+import java.util.List;
+import io.linodejdbc.resource.ResourceDescriptor;
+import io.linodejdbc.resource.Resources;
+import org.apache.calcite.sql.SqlBasicCall;
+import org.apache.calcite.sql.SqlDescribeTable;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlSelect;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -39,10 +51,14 @@ public class LinodePrepare extends CalcitePrepareImpl {
   @Override public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query,
       Type elementType, long maxRowCount) {
     if (query.sql != null) {
-      SqlNode node = parseStatement(context, query.sql);
+      String sql = LinodeSql.withoutTerminator(query.sql);
+      if (!sql.equals(query.sql)) {
+        query = Query.of(sql);
+      }
+      SqlNode node = parseStatement(context, sql);
       if (node != null) {
-        SqlNode rewritten = StackqlNames.rewrite(node);
-        CalciteSignature<T> own = prepareOwn(context, query.sql, rewritten);
+        SqlNode rewritten = envelope(StackqlNames.rewrite(node));
+        CalciteSignature<T> own = prepareOwn(context, sql, rewritten);
         if (own != null) {
           return own;
         }
@@ -61,15 +77,84 @@ public class LinodePrepare extends CalcitePrepareImpl {
       SqlNode node) {
     SqlNode statement = node;
     SqlNodeList returning = null;
-    if (node instanceof Returning r) {
-      statement = r.statement();
-      returning = r.returningList();
+    if (node instanceof SqlReturning r) {
+      statement = r.getDml();
+      returning = r.getReturnList();
     }
     WriteStatement write = WriteStatement.of(statement, returning);
     if (write != null) {
       WritePlanner planner = new WritePlanner(context,
           text -> prepareStandard(context, Query.of(text), Object[].class, -1), clock);
       return (CalciteSignature<T>) planner.plan(sql, write);
+    }
+    String metadata = metadataQuery(node);
+    if (metadata != null) {
+      CalciteSignature<T> answer =
+          prepareStandard(context, Query.of(metadata), Object[].class, -1);
+      return answer;
+    }
+    return null;
+  }
+
+  /**
+   * StackQL's list-method projection, {@code SELECT data, page, pages, results FROM <resource>},
+   * reads the page envelopes of {@code <resource>_pages} ({@link LinodePagesTable}): a query
+   * over a resource that names envelope columns and none of the resource's own.
+   */
+  static SqlNode envelope(SqlNode node) {
+    if (!(node instanceof SqlSelect select) || !(select.getFrom() instanceof SqlIdentifier from)) {
+      return node;
+    }
+    String table = from.names.get(from.names.size() - 1);
+    ResourceDescriptor resource = Resources.all().stream()
+        .filter(r -> r.name().equals(table)).findFirst().orElse(null);
+    if (resource == null) {
+      return node;
+    }
+    boolean envelope = false;
+    for (SqlNode item : select.getSelectList()) {
+      SqlNode column = item instanceof SqlBasicCall call && call.getKind() == SqlKind.AS
+          ? call.operand(0) : item;
+      if (!(column instanceof SqlIdentifier id) || id.isStar()) {
+        return node;
+      }
+      String name = id.names.get(id.names.size() - 1);
+      if (resource.column(name).isPresent()) {
+        return node;
+      }
+      envelope |= LinodePagesTable.COLUMNS.contains(name);
+    }
+    if (!envelope) {
+      return node;
+    }
+    SqlSelect copy = (SqlSelect) select.clone(select.getParserPosition());
+    copy.setFrom(from.setName(from.names.size() - 1, table + LinodePagesTable.SUFFIX));
+    return copy;
+  }
+
+  /** SHOW and DESCRIBE as queries over VALUES, or null for other statements. */
+  private static @Nullable String metadataQuery(SqlNode node) {
+    if (node instanceof SqlShow show) {
+      String like = show.getLikePattern() instanceof SqlLiteral literal
+          ? literal.getValueAs(String.class) : null;
+      List<String> target = show.getTarget() == null ? List.of() : show.getTarget().names;
+      switch (show.getShowKind()) {
+      case SERVICES:
+        if (!target.isEmpty() && !target.equals(List.of(LinodeSchemas.PROVIDER))) {
+          throw new LinodeQueryException("42S02", "Unknown provider '"
+              + String.join(".", target) + "'; this driver serves " + LinodeSchemas.PROVIDER,
+              null);
+        }
+        return MetadataQueries.services(like);
+      case RESOURCES:
+        return MetadataQueries.resources(MetadataQueries.service(target), like);
+      default:
+        return MetadataQueries.methods(MetadataQueries.resource(target), like);
+      }
+    }
+    if (node instanceof SqlDescribeTable describe && describe.getColumn() == null) {
+      return MetadataQueries.describe(MetadataQueries.resource(describe.getTable().names),
+          describe instanceof SqlDescribeExtended);
     }
     return null;
   }
@@ -100,12 +185,5 @@ public class LinodePrepare extends CalcitePrepareImpl {
     } catch (SqlParseException e) {
       return null;
     }
-  }
-
-  /** A statement with a RETURNING clause, as the driver's parser produces it. */
-  public interface Returning {
-    SqlNode statement();
-
-    SqlNodeList returningList();
   }
 }

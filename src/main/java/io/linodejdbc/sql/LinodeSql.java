@@ -4,6 +4,8 @@ import io.linodejdbc.resource.ResourceDescriptor;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
+import io.linodejdbc.sql.parser.LinodeSqlParserImpl;
+import io.linodejdbc.sql.parser.SqlReturning;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
 import org.apache.calcite.sql.SqlNode;
@@ -28,6 +30,7 @@ public final class LinodeSql {
     p.setProperty("unquotedCasing", Casing.TO_LOWER.name());
     p.setProperty("quotedCasing", Casing.UNCHANGED.name());
     p.setProperty("caseSensitive", "true");
+    p.setProperty("parserFactory", LinodeSqlParserImpl.class.getName() + "#FACTORY");
     return p;
   }
 
@@ -37,7 +40,8 @@ public final class LinodeSql {
         .withQuoting(Quoting.DOUBLE_QUOTE)
         .withUnquotedCasing(Casing.TO_LOWER)
         .withQuotedCasing(Casing.UNCHANGED)
-        .withCaseSensitive(true);
+        .withCaseSensitive(true)
+        .withParserFactory(LinodeSqlParserImpl.FACTORY);
   }
 
   /**
@@ -51,15 +55,15 @@ public final class LinodeSql {
   public static @Nullable String withReturning(String sql, List<String> columns) {
     SqlNode node;
     try {
-      node = SqlParser.create(sql, parserConfig()).parseStmt();
+      node = SqlParser.create(withoutTerminator(sql), parserConfig()).parseStmt();
     } catch (SqlParseException e) {
       return null;
     }
-    if (node instanceof LinodePrepare.Returning
+    if (node instanceof SqlReturning
         || WriteStatement.of(StackqlNames.rewrite(node), null) == null) {
       return null;
     }
-    StringBuilder b = new StringBuilder(TRAILING_SEMICOLONS.matcher(sql).replaceAll(""));
+    StringBuilder b = new StringBuilder(withoutTerminator(sql));
     b.append("\nRETURNING ");
     if (columns.isEmpty()) {
       b.append('*');
@@ -71,6 +75,14 @@ public final class LinodeSql {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * The statement without trailing semicolons: StackQL's documentation ends every statement with
+   * one, and Calcite's parser accepts a single statement only.
+   */
+  public static String withoutTerminator(String sql) {
+    return TRAILING_SEMICOLONS.matcher(sql).replaceAll("");
   }
 
   /** Column names of a resource by 1-based position, for {@code int[]} generated-key requests. */
