@@ -94,12 +94,14 @@ class DriverFaultsTest {
   @Test void serverErrorIsNotRetriedAndCarriesTheReason() throws SQLException {
     wm.stubFor(get(urlPathEqualTo(LIST)).willReturn(aResponse().withStatus(500)
         .withHeader("Content-Type", "application/json").withBody(errors("Server is on fire"))));
-    try (Connection c = connect("")) {
+    // A distinct page size tells this test's requests from late ones of stalled earlier tests.
+    try (Connection c = connect(";pageSize=32")) {
       SQLException e = failure(c, "SELECT COUNT(*) FROM personal_access_tokens");
       assertThat(e.getSQLState()).isEqualTo("58000");
       assertThat(e.getMessage()).contains("Server is on fire").contains("500");
     }
-    wm.verify(1, getRequestedFor(urlPathEqualTo(LIST)));
+    wm.verify(1, getRequestedFor(urlPathEqualTo(LIST))
+        .withQueryParam("page_size", WireMock.equalTo("32")));
   }
 
   @Test void serviceUnavailableTwiceThenSuccessAnswers() throws SQLException {
@@ -110,10 +112,11 @@ class DriverFaultsTest {
         .willReturn(aResponse().withStatus(503)).willSetStateTo("two"));
     wm.stubFor(get(urlPathEqualTo(LIST)).inScenario(s).whenScenarioStateIs("two")
         .willReturn(okJson(page(1, 1, 3, 1, 3))));
-    try (Connection c = connect("")) {
+    try (Connection c = connect(";pageSize=31")) {
       assertThat(count(c, "SELECT * FROM personal_access_tokens")).isEqualTo(3);
     }
-    wm.verify(3, getRequestedFor(urlPathEqualTo(LIST)));
+    wm.verify(3, getRequestedFor(urlPathEqualTo(LIST))
+        .withQueryParam("page_size", WireMock.equalTo("31")));
   }
 
   @Test void rateLimitedThenSuccessWaitsAsTold() throws SQLException {

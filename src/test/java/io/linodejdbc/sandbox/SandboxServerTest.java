@@ -290,8 +290,9 @@ class SandboxServerTest {
   }
 
   @Test
+  // The latency is the window in which all requests must overlap; generous, for loaded machines.
   void maxInFlightEqualsTheConcurrencyUsedWithLatency() throws Exception {
-    SandboxServer server = start(SandboxServer.builder().latency(Duration.ofMillis(1000)));
+    SandboxServer server = start(SandboxServer.builder().latency(Duration.ofMillis(2500)));
     TestHttp http = new TestHttp(server);
     int concurrency = 12;
     ExecutorService pool = Executors.newFixedThreadPool(concurrency);
