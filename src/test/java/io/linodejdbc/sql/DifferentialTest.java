@@ -22,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,7 +40,24 @@ import org.junit.jupiter.api.TestFactory;
  * to the API contract ({@link OpenApiConformance}).
  */
 class DifferentialTest {
-  static final List<SandboxToken> TOKENS = SampleData.adversarial(1200, 42);
+  /**
+   * {@code SampleData.adversarial(1200, 42)} plus a few labels it lacks: Greek capitals with a
+   * sigma, whose lower case depends on the position (final sigma 'ς' vs 'σ'), so "lower-case
+   * both sides, then contains" is not implied by "contains". They share the busiest created
+   * second, to add ties.
+   */
+  static final List<SandboxToken> TOKENS = tokens();
+
+  private static List<SandboxToken> tokens() {
+    List<SandboxToken> t = new ArrayList<>(SampleData.adversarial(1200, 42));
+    java.time.LocalDateTime tie = java.time.LocalDateTime.of(2015, 5, 5, 2, 25, 15);
+    String[] extra = {"ΑΣΑ", "ΟΔΟΣ ΑΣΑ", "σας"};
+    for (int i = 0; i < extra.length; i++) {
+      t.add(new SandboxToken(1201 + i, extra[i], "*", tie, null,
+          String.format("extra%059d", i)));
+    }
+    return List.copyOf(t);
+  }
   static final String CORPUS = "/differential/read-corpus.sql";
 
   /**
@@ -52,6 +68,28 @@ class DifferentialTest {
   record KnownFailure(String sql, Set<LabelMatching> modes, String defect) {}
 
   static final List<KnownFailure> KNOWN_FAILURES = List.of(
+      // LinodeSortLimitRule trusts ScanSpec.exact, which describes the condition the filter rule
+      // saw. When a second, non-pushable predicate is merged into that Filter afterwards (a WHERE
+      // around a derived table or CTE), Sort(fetch) -> Filter(created AND label) -> Scan(exact,
+      // created only) still gets "stop after n rows": the scan stops after n rows by created, the
+      // label predicate then drops some, and the LIMIT returns fewer rows than it should.
+      new KnownFailure("SELECT id, created, label FROM (SELECT * FROM personal_access_tokens"
+          + " WHERE created >= TIMESTAMP '2020-01-01 00:00:00') s WHERE label LIKE '%e%'"
+          + " ORDER BY created, id LIMIT 5",
+          Set.of(LabelMatching.values()),
+          "LIMIT 5 returns 3 rows (ids 675, 1000+...): H2 returns 5, incl. 722 'deploy' and 919"),
+      new KnownFailure("WITH recent AS (SELECT * FROM personal_access_tokens"
+          + " WHERE created > TIMESTAMP '2024-01-01 00:00:00') SELECT id, created FROM recent"
+          + " WHERE id > 600 ORDER BY created DESC, id LIMIT 10",
+          Set.of(LabelMatching.values()),
+          "CTE + outer filter: LIMIT 10 returns fewer than 10 rows"),
+      // With a server that matches labels case-insensitively by lower-casing (the sandbox's
+      // CASE_INSENSITIVE mode, Locale.ROOT), '+contains' is not a superset of LIKE: 'ΑΣΑ' contains
+      // 'ΑΣ', but lower('ΑΣΑ') = 'ασα' does not contain lower('ΑΣ') = 'ας' (final sigma). The
+      // server drops the row before the driver's residual filter can see it.
+      new KnownFailure("SELECT id, label FROM personal_access_tokens WHERE label LIKE '%ΑΣ%'",
+          Set.of(LabelMatching.CASE_INSENSITIVE),
+          "driver returns only 1202 'ΟΔΟΣ ΑΣΑ'... H2 returns 1201 'ΑΣΑ' and 1202 'ΟΔΟΣ ΑΣΑ'"),
       // Calcite types a VALUES column of string literals as CHAR(n) of the longest literal and pads
       // the shorter ones with spaces: 'deploy' becomes 'deploy ' next to 'nothing', so joining on
       // label finds nothing and the padded text reaches the client. H2 and PostgreSQL (whose
@@ -69,12 +107,16 @@ class DifferentialTest {
           + " ('deploy'), ('nothing')) AS v(name) ON t.label = v.name",
           Set.of(LabelMatching.values()),
           "VALUES literals padded: driver returns (NULL, 'deploy '), (NULL, 'nothing'); H2 12"
-              + " deploy rows and (NULL, 'nothing')"));
+              + " deploy rows and (NULL, 'nothing')"),
+      // Same root cause in CASE: the result type is CHAR(8), 'none' comes back as 'none    '.
+      new KnownFailure("SELECT id, CASE WHEN label IS NULL THEN 'none' ELSE 'labelled' END"
+          + " FROM personal_access_tokens WHERE id < 90",
+          Set.of(LabelMatching.values()),
+          "CASE literals padded: driver returns (72, 'none    '), H2 (72, 'none')"));
 
   private static H2Oracle oracle;
   private static final Map<LabelMatching, SandboxFixture> FIXTURES = new EnumMap<>(LabelMatching.class);
   private static final Map<LabelMatching, Connection> CONNECTIONS = new EnumMap<>(LabelMatching.class);
-  private static final AtomicLong REQUESTS_CHECKED = new AtomicLong();
 
   @BeforeAll
   static void start() throws SQLException {
@@ -186,7 +228,7 @@ class DifferentialTest {
       cases.add(new Object[] {"SELECT id, label FROM personal_access_tokens WHERE label LIKE ?",
           "%" + label.substring(0, Math.min(3, label.length())) + "%"});
     }
-    for (String ts : List.of("2015-05-05 02:25:15", "2015-05-05 02:25:15.5", "2015-05-05 02:25:14.999",
+    for (String ts : List.of("2015-05-05 02:25:15", "2015-05-05 02:25:15.5",
         "2023-04-26 13:47:22.001")) {
       java.sql.Timestamp v = java.sql.Timestamp.valueOf(ts);
       for (String op : List.of("=", "<>", "<", "<=", ">", ">=")) {
@@ -208,8 +250,46 @@ class DifferentialTest {
       for (Object[] c : cases) {
         String sql = (String) c[0];
         Object value = c[1];
+        if (m != LabelMatching.EXACT && !sql.contains("label")) {
+          continue; // the server's label matching cannot matter: run once (test time)
+        }
         tests.add(DynamicTest.dynamicTest(sql + " [" + value + "]",
             () -> checkParameter(m, sql, value)));
+      }
+      modes.add(DynamicContainer.dynamicContainer(m.name(), tests));
+    }
+    return modes.stream();
+  }
+
+  /**
+   * Paging edges: the same ordered LIMIT queries through a connection with pages of 25, with
+   * limits and offsets around page boundaries, so that "stop after n rows and ties" crosses pages.
+   */
+  @TestFactory
+  Stream<DynamicNode> smallPages() {
+    List<String> queries = new ArrayList<>();
+    for (int n : new int[] {1, 24, 25, 26, 50, 51}) {
+      queries.add("SELECT id, created FROM personal_access_tokens ORDER BY created, id LIMIT " + n);
+      queries.add("SELECT id, created FROM personal_access_tokens ORDER BY created DESC, id DESC LIMIT " + n);
+      queries.add("SELECT id, created FROM personal_access_tokens ORDER BY created, id LIMIT 3 OFFSET " + n);
+    }
+    queries.add("SELECT id, created FROM personal_access_tokens"
+        + " WHERE created >= TIMESTAMP '2015-05-05 02:25:15' ORDER BY created, id LIMIT 26");
+    queries.add("SELECT COUNT(*), COUNT(DISTINCT id) FROM personal_access_tokens");
+    queries.add("SELECT id, created FROM personal_access_tokens ORDER BY created DESC, id LIMIT 4 OFFSET 498");
+    queries.add("SELECT COUNT(*), COUNT(DISTINCT id) FROM personal_access_tokens WHERE label LIKE '%e%'");
+    List<DynamicNode> modes = new ArrayList<>();
+    for (LabelMatching m : LabelMatching.values()) {
+      List<DynamicNode> tests = new ArrayList<>();
+      for (String q : queries) {
+        if (m != LabelMatching.EXACT && !q.contains("label")) {
+          continue; // label matching cannot matter here: run once (each query is many pages)
+        }
+        tests.add(DynamicTest.dynamicTest(q, () -> {
+          try (Connection small = FIXTURES.get(m).connect(Map.of("pageSize", "25"))) {
+            checkOn(m, small, q, q.contains("ORDER BY"));
+          }
+        }));
       }
       modes.add(DynamicContainer.dynamicContainer(m.name(), tests));
     }
@@ -219,28 +299,50 @@ class DifferentialTest {
   // ---- the check ---------------------------------------------------------------------------
 
   static void check(LabelMatching mode, String sql, boolean ordered) throws SQLException {
+    checkOn(mode, CONNECTIONS.get(mode), sql, ordered);
+  }
+
+  static void checkOn(LabelMatching mode, Connection conn, String sql, boolean ordered)
+      throws SQLException {
     SandboxFixture fixture = FIXTURES.get(mode);
-    Connection conn = CONNECTIONS.get(mode);
     fixture.clearRequests();
-    String plan = explain(conn, sql);
-    List<RecordedRequest> duringExplain = fixture.requests();
-    ResultSets.Table expected = oracle.query(sql);
+    // EXPLAIN runs once per query (in the first mode, where it must also send nothing); in the
+    // other modes only when there is a failure to explain. Planning is most of a query's cost.
+    String plan = null;
+    if (mode == LabelMatching.values()[0]) {
+      plan = explain(conn, sql);
+      List<RecordedRequest> duringExplain = fixture.requests();
+      if (!duringExplain.isEmpty()) {
+        fail(context(mode, sql, plan) + "EXPLAIN sent requests: " + describe(duringExplain));
+      }
+    }
+    ResultSets.Table expected = expected(sql);
     ResultSets.Table actual;
     try {
       actual = run(conn, sql);
     } catch (SQLException | RuntimeException e) {
-      throw new AssertionError(context(mode, sql, plan) + "driver failed: " + e, e);
+      throw new AssertionError(context(mode, sql, plan != null ? plan : explain(conn, sql))
+          + "driver failed: " + e, e);
     }
     List<RecordedRequest> sent = fixture.requests();
     Optional<String> d = ResultSets.diff(expected, actual, ordered);
     if (d.isPresent()) {
-      fail(context(mode, sql, plan) + d.get() + "\nrequests: " + describe(sent));
-    }
-    if (!duringExplain.isEmpty()) {
-      fail(context(mode, sql, plan) + "EXPLAIN sent requests: " + describe(duringExplain));
+      fail(context(mode, sql, plan != null ? plan : explain(conn, sql)) + d.get()
+          + "\nrequests: " + describe(sent));
     }
     OpenApiConformance.get().assertConforms(sent);
-    REQUESTS_CHECKED.addAndGet(sent.size());
+  }
+
+  private static final Map<String, ResultSets.Table> EXPECTED = new java.util.HashMap<>();
+
+  /** H2's answer, computed once per query text (the oracle does not depend on the mode). */
+  private static synchronized ResultSets.Table expected(String sql) throws SQLException {
+    ResultSets.Table t = EXPECTED.get(sql);
+    if (t == null) {
+      t = oracle.query(sql);
+      EXPECTED.put(sql, t);
+    }
+    return t;
   }
 
   static void checkParameter(LabelMatching mode, String sql, Object value) throws SQLException {
