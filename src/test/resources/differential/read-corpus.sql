@@ -49,6 +49,10 @@ SELECT id FROM personal_access_tokens WHERE id NOT IN (1, 2, 3) AND id < 8;
 
 SELECT id FROM personal_access_tokens WHERE 5 = id;
 
+SELECT id FROM personal_access_tokens WHERE id = '5';
+
+SELECT id, label FROM personal_access_tokens WHERE (id = 1 OR id = 2 OR id = 3) AND label LIKE '%e%';
+
 -- ===== label equality: case, quotes, wildcards, backslashes, JSON, unicode, spaces =====
 SELECT id, label FROM personal_access_tokens WHERE label = 'deploy';
 
@@ -242,6 +246,13 @@ SELECT id FROM personal_access_tokens WHERE EXTRACT(YEAR FROM created) = 2019;
 
 SELECT id FROM personal_access_tokens WHERE created >= DATE '2026-01-01';
 
+SELECT id FROM personal_access_tokens WHERE created > '2026-07-12 20:23:12';
+
+SELECT id FROM personal_access_tokens WHERE created BETWEEN '2015-05-05 02:25:15' AND '2015-06-01 00:00:00' AND id > 100;
+
+-- @ordered
+SELECT id, created FROM personal_access_tokens WHERE created <= TIMESTAMP '2015-05-05 02:25:15' OR created >= TIMESTAMP '2026-09-01 00:00:00' ORDER BY created DESC, id LIMIT 8;
+
 -- ===== expiry (fixed literals: CURRENT_TIMESTAMP would make the answer depend on when it runs) =====
 SELECT COUNT(*) FROM personal_access_tokens WHERE expiry IS NULL;
 
@@ -314,6 +325,9 @@ SELECT id, expiry FROM personal_access_tokens ORDER BY expiry DESC, id LIMIT 15;
 
 -- @ordered
 SELECT id, created FROM personal_access_tokens ORDER BY created, id LIMIT 0;
+
+-- @ordered
+SELECT id, created FROM personal_access_tokens ORDER BY created, id LIMIT 10 OFFSET 1198;
 
 -- LIMIT without ORDER BY: any n rows are right, so only their number is compared
 SELECT COUNT(*) FROM (SELECT id FROM personal_access_tokens LIMIT 5) t;

@@ -77,19 +77,23 @@ class DifferentialTest {
           + " WHERE created >= TIMESTAMP '2020-01-01 00:00:00') s WHERE label LIKE '%e%'"
           + " ORDER BY created, id LIMIT 5",
           Set.of(LabelMatching.values()),
-          "LIMIT 5 returns 3 rows (ids 675, 1000+...): H2 returns 5, incl. 722 'deploy' and 919"),
+          "LIMIT 5 returns 3 rows (119, 523, 1126); H2 returns 5 (also 722 'deploy', 919 'key key')"),
       new KnownFailure("WITH recent AS (SELECT * FROM personal_access_tokens"
           + " WHERE created > TIMESTAMP '2024-01-01 00:00:00') SELECT id, created FROM recent"
           + " WHERE id > 600 ORDER BY created DESC, id LIMIT 10",
           Set.of(LabelMatching.values()),
-          "CTE + outer filter: LIMIT 10 returns fewer than 10 rows"),
+          "LIMIT 10 returns 6 rows (854, 793, 885, 609, 625, 627); H2 10 (also 673, 987, 640, 674)"),
+      new KnownFailure("SELECT COUNT(*) FROM (SELECT id FROM (SELECT * FROM personal_access_tokens"
+          + " WHERE created > TIMESTAMP '2020-01-01 00:00:00') s WHERE label LIKE '%e%' LIMIT 5) t",
+          Set.of(LabelMatching.values()),
+          "no ORDER BY: driver counts 1 row, H2 5"),
       // With a server that matches labels case-insensitively by lower-casing (the sandbox's
       // CASE_INSENSITIVE mode, Locale.ROOT), '+contains' is not a superset of LIKE: 'ΑΣΑ' contains
       // 'ΑΣ', but lower('ΑΣΑ') = 'ασα' does not contain lower('ΑΣ') = 'ας' (final sigma). The
       // server drops the row before the driver's residual filter can see it.
       new KnownFailure("SELECT id, label FROM personal_access_tokens WHERE label LIKE '%ΑΣ%'",
           Set.of(LabelMatching.CASE_INSENSITIVE),
-          "driver returns only 1202 'ΟΔΟΣ ΑΣΑ'... H2 returns 1201 'ΑΣΑ' and 1202 'ΟΔΟΣ ΑΣΑ'"),
+          "driver returns 0 rows (X-Filter {\"label\":{\"+contains\":\"\\u0391\\u03A3\"}}); H2 returns 1201 'ΑΣΑ' and 1202 'ΟΔΟΣ ΑΣΑ'"),
       // Calcite types a VALUES column of string literals as CHAR(n) of the longest literal and pads
       // the shorter ones with spaces: 'deploy' becomes 'deploy ' next to 'nothing', so joining on
       // label finds nothing and the padded text reaches the client. H2 and PostgreSQL (whose
