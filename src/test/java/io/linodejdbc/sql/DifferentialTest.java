@@ -1,0 +1,422 @@
+package io.linodejdbc.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import io.linodejdbc.sandbox.LabelMatching;
+import io.linodejdbc.sandbox.RecordedRequest;
+import io.linodejdbc.sandbox.SampleData;
+import io.linodejdbc.sandbox.SandboxToken;
+import io.linodejdbc.testing.H2Oracle;
+import io.linodejdbc.testing.OpenApiConformance;
+import io.linodejdbc.testing.ResultSets;
+import io.linodejdbc.testing.SandboxFixture;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicContainer;
+import org.junit.jupiter.api.DynamicNode;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+
+/**
+ * The proof that pushdown never changes an answer: every query of
+ * {@code differential/read-corpus.sql} runs through the driver (against the sandbox, once with
+ * {@link LabelMatching#EXACT} and once with {@link LabelMatching#CASE_INSENSITIVE} label
+ * filtering on the server) and through H2 holding the same tokens; the answers must be identical.
+ * Every query's EXPLAIN plan is shown on failure, and every request the driver sent must conform
+ * to the API contract ({@link OpenApiConformance}).
+ */
+class DifferentialTest {
+  /**
+   * {@code SampleData.adversarial(1200, 42)} plus a few labels it lacks: Greek capitals with a
+   * sigma, whose lower case depends on the position (final sigma 'ς' vs 'σ'), so "lower-case
+   * both sides, then contains" is not implied by "contains". They share the busiest created
+   * second, to add ties.
+   */
+  static final List<SandboxToken> TOKENS = tokens();
+
+  private static List<SandboxToken> tokens() {
+    List<SandboxToken> t = new ArrayList<>(SampleData.adversarial(1200, 42));
+    java.time.LocalDateTime tie = java.time.LocalDateTime.of(2015, 5, 5, 2, 25, 15);
+    String[] extra = {"ΑΣΑ", "ΟΔΟΣ ΑΣΑ", "σας"};
+    for (int i = 0; i < extra.length; i++) {
+      t.add(new SandboxToken(1201 + i, extra[i], "*", tie, null,
+          String.format("extra%059d", i)));
+    }
+    return List.copyOf(t);
+  }
+  static final String CORPUS = "/differential/read-corpus.sql";
+
+  /**
+   * Queries on which the driver is known to give a wrong answer (a driver defect, reported, not
+   * yet fixed in src/main). They still run, and the test asserts that they still fail, so a fix
+   * shows up as a failure here: then move the query back into the corpus.
+   */
+  record KnownFailure(String sql, Set<LabelMatching> modes, String defect) {}
+
+  static final List<KnownFailure> KNOWN_FAILURES = List.of(
+      // LinodeSortLimitRule trusts ScanSpec.exact, which describes the condition the filter rule
+      // saw. When a second, non-pushable predicate is merged into that Filter afterwards (a WHERE
+      // around a derived table or CTE), Sort(fetch) -> Filter(created AND label) -> Scan(exact,
+      // created only) still gets "stop after n rows": the scan stops after n rows by created, the
+      // label predicate then drops some, and the LIMIT returns fewer rows than it should.
+      new KnownFailure("SELECT id, created, label FROM (SELECT * FROM personal_access_tokens"
+          + " WHERE created >= TIMESTAMP '2020-01-01 00:00:00') s WHERE label LIKE '%e%'"
+          + " ORDER BY created, id LIMIT 5",
+          Set.of(LabelMatching.values()),
+          "LIMIT 5 returns 3 rows (119, 523, 1126); H2 returns 5 (also 722 'deploy', 919 'key key')"),
+      new KnownFailure("WITH recent AS (SELECT * FROM personal_access_tokens"
+          + " WHERE created > TIMESTAMP '2024-01-01 00:00:00') SELECT id, created FROM recent"
+          + " WHERE id > 600 ORDER BY created DESC, id LIMIT 10",
+          Set.of(LabelMatching.values()),
+          "LIMIT 10 returns 6 rows (854, 793, 885, 609, 625, 627); H2 10 (also 673, 987, 640, 674)"),
+      new KnownFailure("SELECT COUNT(*) FROM (SELECT id FROM (SELECT * FROM personal_access_tokens"
+          + " WHERE created > TIMESTAMP '2020-01-01 00:00:00') s WHERE label LIKE '%e%' LIMIT 5) t",
+          Set.of(LabelMatching.values()),
+          "no ORDER BY: driver counts 1 row, H2 5"),
+      // With a server that matches labels case-insensitively by lower-casing (the sandbox's
+      // CASE_INSENSITIVE mode, Locale.ROOT), '+contains' is not a superset of LIKE: 'ΑΣΑ' contains
+      // 'ΑΣ', but lower('ΑΣΑ') = 'ασα' does not contain lower('ΑΣ') = 'ας' (final sigma). The
+      // server drops the row before the driver's residual filter can see it.
+      new KnownFailure("SELECT id, label FROM personal_access_tokens WHERE label LIKE '%ΑΣ%'",
+          Set.of(LabelMatching.CASE_INSENSITIVE),
+          "driver returns 0 rows (X-Filter {\"label\":{\"+contains\":\"\\u0391\\u03A3\"}}); H2 returns 1201 'ΑΣΑ' and 1202 'ΟΔΟΣ ΑΣΑ'"),
+      // Calcite types a VALUES column of string literals as CHAR(n) of the longest literal and pads
+      // the shorter ones with spaces: 'deploy' becomes 'deploy ' next to 'nothing', so joining on
+      // label finds nothing and the padded text reaches the client. H2 and PostgreSQL (whose
+      // identifier rules the driver follows) type the column VARCHAR. A driver-side fix: a type
+      // system whose shouldConvertRaggedUnionTypesToVarying() is true.
+      new KnownFailure("SELECT t.id, v.tag FROM personal_access_tokens t JOIN (VALUES (5, 'five'),"
+          + " (34, 'japan'), (4000, 'none')) AS v(k, tag) ON t.id = v.k",
+          Set.of(LabelMatching.values()),
+          "VALUES literals padded: driver returns (5, 'five '), H2 (5, 'five')"),
+      new KnownFailure("SELECT t.id, v.name FROM personal_access_tokens t JOIN (VALUES ('deploy'),"
+          + " ('日本'), ('nothing')) AS v(name) ON t.label = v.name",
+          Set.of(LabelMatching.values()),
+          "VALUES literals padded: driver returns 0 rows, H2 16 (12 x deploy, 4 x 日本)"),
+      new KnownFailure("SELECT t.id, v.name FROM personal_access_tokens t RIGHT JOIN (VALUES"
+          + " ('deploy'), ('nothing')) AS v(name) ON t.label = v.name",
+          Set.of(LabelMatching.values()),
+          "VALUES literals padded: driver returns (NULL, 'deploy '), (NULL, 'nothing'); H2 12"
+              + " deploy rows and (NULL, 'nothing')"),
+      // Same root cause in CASE: the result type is CHAR(8), 'none' comes back as 'none    '.
+      new KnownFailure("SELECT id, CASE WHEN label IS NULL THEN 'none' ELSE 'labelled' END"
+          + " FROM personal_access_tokens WHERE id < 90",
+          Set.of(LabelMatching.values()),
+          "CASE literals padded: driver returns (72, 'none    '), H2 (72, 'none')"));
+
+  private static H2Oracle oracle;
+  private static final Map<LabelMatching, SandboxFixture> FIXTURES = new EnumMap<>(LabelMatching.class);
+  private static final Map<LabelMatching, Connection> CONNECTIONS = new EnumMap<>(LabelMatching.class);
+
+  @BeforeAll
+  static void start() throws SQLException {
+    oracle = H2Oracle.load(TOKENS);
+    for (LabelMatching m : LabelMatching.values()) {
+      SandboxFixture f = SandboxFixture.start(TOKENS, m);
+      FIXTURES.put(m, f);
+      CONNECTIONS.put(m, f.connect());
+    }
+    OpenApiConformance.get(); // fails loudly here when the spec is missing
+  }
+
+  @AfterAll
+  static void stop() throws SQLException {
+    FIXTURES.values().forEach(SandboxFixture::close);
+    FIXTURES.clear();
+    CONNECTIONS.clear();
+    if (oracle != null) {
+      oracle.close();
+    }
+  }
+
+  @Test
+  void corpusIsBigEnoughAndDisjointFromKnownFailures() {
+    List<Corpus.Query> corpus = Corpus.load(CORPUS);
+    assertThat(corpus).hasSizeGreaterThanOrEqualTo(60);
+    assertThat(TOKENS).hasSizeGreaterThanOrEqualTo(1000);
+    for (KnownFailure k : KNOWN_FAILURES) {
+      assertThat(corpus).extracting(Corpus.Query::sql).doesNotContain(k.sql());
+    }
+  }
+
+  @TestFactory
+  Stream<DynamicNode> corpus() {
+    List<Corpus.Query> corpus = Corpus.load(CORPUS);
+    List<DynamicNode> modes = new ArrayList<>();
+    for (LabelMatching m : LabelMatching.values()) {
+      List<DynamicNode> tests = new ArrayList<>();
+      for (Corpus.Query q : corpus) {
+        tests.add(DynamicTest.dynamicTest(q.name(), () -> check(m, q.sql(), q.ordered())));
+      }
+      modes.add(DynamicContainer.dynamicContainer(m.name(), tests));
+    }
+    return modes.stream();
+  }
+
+  @TestFactory
+  Stream<DynamicNode> knownFailures() {
+    List<DynamicNode> tests = new ArrayList<>();
+    for (KnownFailure k : KNOWN_FAILURES) {
+      for (LabelMatching m : LabelMatching.values()) {
+        String name = m + " KNOWN DEFECT: " + k.sql().replaceAll("\\s+", " ");
+        tests.add(DynamicTest.dynamicTest(name, () -> {
+          boolean failed;
+          try {
+            check(m, k.sql(), false);
+            failed = false;
+          } catch (AssertionError e) {
+            failed = true;
+          }
+          if (k.modes().contains(m)) {
+            assertThat(failed)
+                .as("known defect no longer reproduces in %s (fixed? move the query back into the"
+                    + " corpus): %s -- %s", m, k.sql(), k.defect())
+                .isTrue();
+          } else {
+            assertThat(failed).as("%s fails in %s too", k.sql(), m).isFalse();
+          }
+        }));
+      }
+    }
+    return tests.stream();
+  }
+
+  /** Qualified names reach the same table (H2 runs the unqualified text). */
+  @TestFactory
+  Stream<DynamicTest> qualifiedNames() {
+    String[][] cases = {
+        {"SELECT id, label FROM linode.profile.personal_access_tokens WHERE label = 'deploy'",
+            "SELECT id, label FROM personal_access_tokens WHERE label = 'deploy'"},
+        {"SELECT COUNT(*) FROM profile.personal_access_tokens",
+            "SELECT COUNT(*) FROM personal_access_tokens"},
+        {"SELECT id FROM \"linode\".\"profile\".\"personal_access_tokens\" WHERE id IN (5, 6)",
+            "SELECT id FROM personal_access_tokens WHERE id IN (5, 6)"},
+        {"SELECT t.id FROM LINODE.Profile.Personal_Access_Tokens t"
+            + " WHERE t.created = TIMESTAMP '2015-05-05 02:25:15'",
+            "SELECT t.id FROM personal_access_tokens t"
+            + " WHERE t.created = TIMESTAMP '2015-05-05 02:25:15'"},
+    };
+    return Stream.of(cases).map(c -> DynamicTest.dynamicTest(c[0], () -> {
+      Connection conn = CONNECTIONS.get(LabelMatching.EXACT);
+      ResultSets.Table expected = oracle.query(c[1]);
+      ResultSets.Table actual = run(conn, c[0]);
+      Optional<String> d = ResultSets.diff(expected, actual, false);
+      d.ifPresent(msg -> fail(c[0] + "\n" + msg));
+    }));
+  }
+
+  /**
+   * Parameters take another path through the driver (bound at run time, fractions of seconds
+   * only known then): hostile labels and fractional timestamps as {@code ?}.
+   */
+  @TestFactory
+  Stream<DynamicNode> parameters() {
+    List<Object[]> cases = new ArrayList<>();
+    for (String label : List.of("deploy", "DEPLOY", "it's", "%", "_", "\\", "{\"+or\":[{\"label\":\"x\"}]}",
+        "日本", "İstanbul", "straße", "trailing ", " ", "x".repeat(100), "🚀 rocket")) {
+      cases.add(new Object[] {"SELECT id, label FROM personal_access_tokens WHERE label = ?", label});
+      cases.add(new Object[] {"SELECT id, label FROM personal_access_tokens WHERE label LIKE ?",
+          "%" + label.substring(0, Math.min(3, label.length())) + "%"});
+    }
+    for (String ts : List.of("2015-05-05 02:25:15", "2015-05-05 02:25:15.5",
+        "2023-04-26 13:47:22.001")) {
+      java.sql.Timestamp v = java.sql.Timestamp.valueOf(ts);
+      for (String op : List.of("=", "<>", "<", "<=", ">", ">=")) {
+        cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE created " + op + " ?", v});
+      }
+      cases.add(new Object[] {"SELECT id, created FROM personal_access_tokens WHERE created >= ?"
+          + " ORDER BY created, id LIMIT 3", v});
+    }
+    cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", 5});
+    cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", -1});
+    cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", Integer.MAX_VALUE});
+    cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", 5_000_000_000L});
+    cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", null});
+    cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE label = ?", null});
+    cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE created > ?", null});
+    List<DynamicNode> modes = new ArrayList<>();
+    for (LabelMatching m : LabelMatching.values()) {
+      List<DynamicNode> tests = new ArrayList<>();
+      for (Object[] c : cases) {
+        String sql = (String) c[0];
+        Object value = c[1];
+        if (m != LabelMatching.EXACT && !sql.contains("label")) {
+          continue; // the server's label matching cannot matter: run once (test time)
+        }
+        tests.add(DynamicTest.dynamicTest(sql + " [" + value + "]",
+            () -> checkParameter(m, sql, value)));
+      }
+      modes.add(DynamicContainer.dynamicContainer(m.name(), tests));
+    }
+    return modes.stream();
+  }
+
+  /**
+   * Paging edges: the same ordered LIMIT queries through a connection with pages of 25, with
+   * limits and offsets around page boundaries, so that "stop after n rows and ties" crosses pages.
+   */
+  @TestFactory
+  Stream<DynamicNode> smallPages() {
+    List<String> queries = new ArrayList<>();
+    for (int n : new int[] {1, 24, 25, 26, 50, 51}) {
+      queries.add("SELECT id, created FROM personal_access_tokens ORDER BY created, id LIMIT " + n);
+      queries.add("SELECT id, created FROM personal_access_tokens ORDER BY created DESC, id DESC LIMIT " + n);
+      queries.add("SELECT id, created FROM personal_access_tokens ORDER BY created, id LIMIT 3 OFFSET " + n);
+    }
+    queries.add("SELECT id, created FROM personal_access_tokens"
+        + " WHERE created >= TIMESTAMP '2015-05-05 02:25:15' ORDER BY created, id LIMIT 26");
+    queries.add("SELECT COUNT(*), COUNT(DISTINCT id) FROM personal_access_tokens");
+    queries.add("SELECT id, created FROM personal_access_tokens ORDER BY created DESC, id LIMIT 4 OFFSET 498");
+    queries.add("SELECT COUNT(*), COUNT(DISTINCT id) FROM personal_access_tokens WHERE label LIKE '%e%'");
+    List<DynamicNode> modes = new ArrayList<>();
+    for (LabelMatching m : LabelMatching.values()) {
+      List<DynamicNode> tests = new ArrayList<>();
+      for (String q : queries) {
+        if (m != LabelMatching.EXACT && !q.contains("label")) {
+          continue; // label matching cannot matter here: run once (each query is many pages)
+        }
+        tests.add(DynamicTest.dynamicTest(q, () -> {
+          try (Connection small = FIXTURES.get(m).connect(Map.of("pageSize", "25"))) {
+            checkOn(m, small, q, q.contains("ORDER BY"));
+          }
+        }));
+      }
+      modes.add(DynamicContainer.dynamicContainer(m.name(), tests));
+    }
+    return modes.stream();
+  }
+
+  // ---- the check ---------------------------------------------------------------------------
+
+  static void check(LabelMatching mode, String sql, boolean ordered) throws SQLException {
+    checkOn(mode, CONNECTIONS.get(mode), sql, ordered);
+  }
+
+  static void checkOn(LabelMatching mode, Connection conn, String sql, boolean ordered)
+      throws SQLException {
+    SandboxFixture fixture = FIXTURES.get(mode);
+    fixture.clearRequests();
+    // EXPLAIN runs once per query (in the first mode, where it must also send nothing); in the
+    // other modes only when there is a failure to explain. Planning is most of a query's cost.
+    String plan = null;
+    if (mode == LabelMatching.values()[0]) {
+      plan = explain(conn, sql);
+      List<RecordedRequest> duringExplain = fixture.requests();
+      if (!duringExplain.isEmpty()) {
+        fail(context(mode, sql, plan) + "EXPLAIN sent requests: " + describe(duringExplain));
+      }
+    }
+    ResultSets.Table expected = expected(sql);
+    ResultSets.Table actual;
+    try {
+      actual = run(conn, sql);
+    } catch (SQLException | RuntimeException e) {
+      throw new AssertionError(context(mode, sql, plan != null ? plan : explain(conn, sql))
+          + "driver failed: " + e, e);
+    }
+    List<RecordedRequest> sent = fixture.requests();
+    Optional<String> d = ResultSets.diff(expected, actual, ordered);
+    if (d.isPresent()) {
+      fail(context(mode, sql, plan != null ? plan : explain(conn, sql)) + d.get()
+          + "\nrequests: " + describe(sent));
+    }
+    OpenApiConformance.get().assertConforms(sent);
+  }
+
+  private static final Map<String, ResultSets.Table> EXPECTED = new java.util.HashMap<>();
+
+  /** H2's answer, computed once per query text (the oracle does not depend on the mode). */
+  private static synchronized ResultSets.Table expected(String sql) throws SQLException {
+    ResultSets.Table t = EXPECTED.get(sql);
+    if (t == null) {
+      t = oracle.query(sql);
+      EXPECTED.put(sql, t);
+    }
+    return t;
+  }
+
+  static void checkParameter(LabelMatching mode, String sql, Object value) throws SQLException {
+    SandboxFixture fixture = FIXTURES.get(mode);
+    Connection conn = CONNECTIONS.get(mode);
+    fixture.clearRequests();
+    ResultSets.Table expected;
+    try (PreparedStatement ps = oracle.connection().prepareStatement(H2Oracle.neutraliseLikeEscape(
+        sql.replace("LIKE ?", "LIKE ? ESCAPE ''")))) {
+      ps.setObject(1, value);
+      try (ResultSet rs = ps.executeQuery()) {
+        expected = ResultSets.read(rs);
+      }
+    }
+    ResultSets.Table actual;
+    String plan = explain(conn, sql);
+    try (PreparedStatement ps = conn.prepareStatement(sql)) {
+      if (value == null) {
+        ps.setNull(1, sql.contains("created") ? java.sql.Types.TIMESTAMP
+            : sql.contains("label") ? java.sql.Types.VARCHAR : java.sql.Types.INTEGER);
+      } else {
+        ps.setObject(1, value);
+      }
+      try (ResultSet rs = ps.executeQuery()) {
+        actual = ResultSets.read(rs);
+      }
+    } catch (SQLException | RuntimeException e) {
+      throw new AssertionError(context(mode, sql + "  [? = " + value + "]", plan)
+          + "driver failed: " + e, e);
+    }
+    List<RecordedRequest> sent = fixture.requests();
+    Optional<String> d = ResultSets.diff(expected, actual, sql.contains("ORDER BY"));
+    if (d.isPresent()) {
+      fail(context(mode, sql + "  [? = " + value + "]", plan) + d.get()
+          + "\nrequests: " + describe(sent));
+    }
+    OpenApiConformance.get().assertConforms(sent);
+  }
+
+  static ResultSets.Table run(Connection conn, String sql) throws SQLException {
+    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return ResultSets.read(rs);
+    }
+  }
+
+  static String explain(Connection conn, String sql) {
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("EXPLAIN PLAN FOR " + sql)) {
+      StringBuilder b = new StringBuilder();
+      while (rs.next()) {
+        b.append(rs.getString(1));
+      }
+      return b.toString();
+    } catch (SQLException | RuntimeException e) {
+      return "(EXPLAIN failed: " + e + ")";
+    }
+  }
+
+  private static String context(LabelMatching mode, String sql, String plan) {
+    return "\n[" + mode + "] " + sql + "\nplan:\n" + plan.strip() + "\n";
+  }
+
+  static String describe(List<RecordedRequest> requests) {
+    StringBuilder b = new StringBuilder();
+    for (RecordedRequest r : requests) {
+      b.append("\n  ").append(r.method()).append(' ').append(r.path())
+          .append(r.query() == null ? "" : "?" + r.query())
+          .append(r.header("X-Filter").map(f -> "  X-Filter: " + f).orElse(""))
+          .append(" -> ").append(r.status());
+    }
+    return b.length() == 0 ? "(none)" : b.toString();
+  }
+}

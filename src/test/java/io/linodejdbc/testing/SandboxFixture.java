@@ -1,0 +1,107 @@
+package io.linodejdbc.testing;
+
+import io.linodejdbc.sandbox.LabelMatching;
+import io.linodejdbc.sandbox.RecordedRequest;
+import io.linodejdbc.sandbox.RequestLog;
+import io.linodejdbc.sandbox.SandboxServer;
+import io.linodejdbc.sandbox.SandboxToken;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+
+/**
+ * A running sandbox API plus driver connections to it, for end-to-end tests.
+ *
+ * <pre>{@code
+ * try (SandboxFixture f = SandboxFixture.start(tokens, LabelMatching.EXACT)) {
+ *   Connection c = f.connect();
+ *   ...
+ *   f.requests();  // what the driver sent
+ * }
+ * }</pre>
+ *
+ * <p>Connections opened through the fixture are closed with it. Use it from {@code @BeforeAll} /
+ * {@code @AfterAll}, or in a try-with-resources block.
+ */
+public final class SandboxFixture implements AutoCloseable {
+  private final SandboxServer server;
+  private final List<Connection> connections = new ArrayList<>();
+
+  private SandboxFixture(SandboxServer server) {
+    this.server = server;
+  }
+
+  /** Starts a sandbox on an ephemeral port holding {@code tokens}. */
+  public static SandboxFixture start(List<SandboxToken> tokens, LabelMatching matching) {
+    try {
+      Class.forName("io.linodejdbc.jdbc.LinodeDriver");
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("driver class missing", e);
+    }
+    return new SandboxFixture(
+        SandboxServer.builder().tokens(tokens).labelMatching(matching).start());
+  }
+
+  public SandboxServer server() {
+    return server;
+  }
+
+  /** The properties every connection gets: the acting token and the sandbox URL. */
+  public Properties baseProperties() {
+    Properties p = new Properties();
+    p.setProperty("token", server.actingToken());
+    p.setProperty("apiUrl", server.baseUrl());
+    return p;
+  }
+
+  /** A new driver connection ({@code jdbc:linode:}) to this sandbox. */
+  public Connection connect() throws SQLException {
+    return connect(Map.of());
+  }
+
+  /** A new driver connection with extra connection properties (e.g. {@code pageSize}). */
+  public Connection connect(Map<String, String> extra) throws SQLException {
+    Properties p = baseProperties();
+    extra.forEach(p::setProperty);
+    Connection c = DriverManager.getConnection("jdbc:linode:", p);
+    synchronized (connections) {
+      connections.add(c);
+    }
+    return c;
+  }
+
+  public RequestLog requestLog() {
+    return server.requestLog();
+  }
+
+  /** Snapshot of the recorded requests, in arrival order. */
+  public List<RecordedRequest> requests() {
+    return server.requestLog().requests();
+  }
+
+  public void clearRequests() {
+    server.requestLog().clear();
+  }
+
+  public void setLabelMatching(LabelMatching matching) {
+    server.setLabelMatching(matching);
+  }
+
+  @Override public void close() {
+    synchronized (connections) {
+      for (Connection c : connections) {
+        try {
+          c.close();
+        } catch (SQLException | RuntimeException ignored) {
+          // closing anyway
+        }
+      }
+      connections.clear();
+    }
+    server.close();
+  }
+}
