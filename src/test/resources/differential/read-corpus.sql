@@ -439,3 +439,30 @@ SELECT id, CASE WHEN label IS NULL THEN 0 WHEN label = LOWER(label) THEN 1 ELSE 
 SELECT id, token FROM personal_access_tokens WHERE id <= 10;
 
 SELECT COUNT(*) FROM personal_access_tokens WHERE CHAR_LENGTH(token) = 16;
+
+-- ===== found by this corpus, fixed in the driver =====
+-- A LIMIT below a filter that was merged from two levels (an outer WHERE around a subquery or
+-- CTE) must not stop the scan early: only the inner, pushed part is exact.
+-- @ordered
+SELECT id, created, label FROM (SELECT * FROM personal_access_tokens WHERE created >= TIMESTAMP '2020-01-01 00:00:00') s WHERE label LIKE '%e%' ORDER BY created, id LIMIT 5;
+
+-- @ordered
+WITH recent AS (SELECT * FROM personal_access_tokens WHERE created > TIMESTAMP '2024-01-01 00:00:00') SELECT id, created FROM recent WHERE id > 600 ORDER BY created DESC, id LIMIT 10;
+
+SELECT COUNT(*) FROM (SELECT id FROM (SELECT * FROM personal_access_tokens WHERE created > TIMESTAMP '2020-01-01 00:00:00') s WHERE label LIKE '%e%' LIMIT 5) t;
+
+-- A case-insensitive server that lower-cases whole strings turns a final sigma into ς: '+contains'
+-- must not carry a sigma, or it would drop 'ΑΣΑ' for LIKE '%ΑΣ%'.
+SELECT id, label FROM personal_access_tokens WHERE label LIKE '%ΑΣ%';
+
+-- String literals of different lengths are VARCHAR, not space-padded CHAR.
+SELECT t.id, v.tag FROM personal_access_tokens t JOIN (VALUES (5, 'five'), (34, 'japan'), (4000, 'none')) AS v(k, tag) ON t.id = v.k;
+
+SELECT t.id, v.name FROM personal_access_tokens t JOIN (VALUES ('deploy'), ('日本'), ('nothing')) AS v(name) ON t.label = v.name;
+
+SELECT t.id, v.name FROM personal_access_tokens t RIGHT JOIN (VALUES ('deploy'), ('nothing')) AS v(name) ON t.label = v.name;
+
+SELECT id, CASE WHEN label IS NULL THEN 'none' ELSE 'labelled' END FROM personal_access_tokens WHERE id < 90;
+
+-- A scalar subquery on a key is fetched once, not once per outer row.
+SELECT id FROM personal_access_tokens WHERE created > (SELECT created FROM personal_access_tokens WHERE id = 1200);

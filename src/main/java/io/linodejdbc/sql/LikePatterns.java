@@ -10,7 +10,9 @@ final class LikePatterns {
    * The longest run of literal characters in a LIKE pattern: every row the pattern matches
    * contains it. Wildcards ({@code %}, {@code _}) end a run; an escaped wildcard is literal.
    * Backslashes also end a run, because some servers treat them as escapes in their own LIKE, and
-   * then containment would no longer be a superset.
+   * then containment would no longer be a superset. So does the Greek sigma: lower-casing it
+   * depends on its position in a word (Σ becomes ς at the end, σ elsewhere), so a server that
+   * compares lower-cased text could find "ΑΣ" in "ΑΣΑ" no more.
    */
   static String longestLiteralRun(String pattern, @Nullable Character escape) {
     String best = "";
@@ -24,7 +26,7 @@ final class LikePatterns {
         run.setLength(0);
         continue;
       }
-      if (c == '\\') {
+      if (c == '\\' || c == '\u03A3' || c == '\u03C3' || c == '\u03C2') {
         best = longer(best, run);
         run.setLength(0);
         continue;

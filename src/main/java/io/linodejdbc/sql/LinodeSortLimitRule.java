@@ -66,6 +66,9 @@ final class LinodeSortLimitRule extends RelRule<RuleConfig> {
     boolean overFilter = call.getRelList().size() == 3;
     LinodeTableScan scan = call.rel(overFilter ? 2 : 1);
 
+    if (overFilter && !filterIsExactlyPushed(call.rel(1), scan)) {
+      return;
+    }
     long rows = saturatedAdd(literal(sort.fetch), literal(sort.offset));
     String orderField = null;
     boolean descending = false;
@@ -88,6 +91,18 @@ final class LinodeSortLimitRule extends RelRule<RuleConfig> {
     }
     call.transformTo(sort.copy(sort.getTraitSet(), input, sort.getCollation(), sort.offset,
         sort.fetch));
+  }
+
+  /**
+   * True when the scan evaluates exactly this filter's condition. The scan's own flag is not
+   * enough: the planner may merge further conditions into a filter above an already narrowed scan
+   * (an outer WHERE around a subquery), and those the scan does not evaluate.
+   */
+  private static boolean filterIsExactlyPushed(Filter filter, LinodeTableScan scan) {
+    PredicateTranslator.Result r = new PredicateTranslator(scan.linodeTable().resource())
+        .translate(filter.getCluster().getRexBuilder(), filter.getCondition());
+    return r.exact() && r.keys() == null && java.util.Objects.equals(r.filter(),
+        scan.spec().filter());
   }
 
   /** The API can order by it and SQL's order equals the API's: non-null date-times. */

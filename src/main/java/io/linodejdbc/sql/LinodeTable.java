@@ -4,9 +4,7 @@ import io.linodejdbc.api.LinodeClient;
 import io.linodejdbc.resource.ColumnDescriptor;
 import io.linodejdbc.resource.ResourceDescriptor;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerable;
-import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.plan.RelOptTable;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.type.RelDataType;
@@ -17,7 +15,10 @@ import org.apache.calcite.schema.TranslatableTable;
 import org.apache.calcite.schema.impl.AbstractTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.ImmutableBitSet;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * A Linode collection as a Calcite table. Planning turns it into a {@link LinodeTableScan}; at run
@@ -27,6 +28,8 @@ public final class LinodeTable extends AbstractTable implements TranslatableTabl
   private final ResourceDescriptor resource;
   private final LinodeSession session;
   private final RowConverter rowConverter;
+  /** The scans of each running execution; an execution's entry goes when its context does. */
+  private final Map<DataContext, Map<ScanSpec, ScanRows>> executions = new WeakHashMap<>();
 
   public LinodeTable(ResourceDescriptor resource, LinodeSession session) {
     this.resource = resource;
@@ -74,12 +77,18 @@ public final class LinodeTable extends AbstractTable implements TranslatableTabl
     return new LinodeTableScan(context.getCluster(), relOptTable, this, ScanSpec.FULL);
   }
 
-  /** Called by generated code: the rows the API returns for {@code spec}, as Object[]. */
+  /**
+   * Called by generated code: the rows the API returns for {@code spec}, as Object[]. Scans with
+   * equal specs in one execution (a self-join) share their rows ({@link ScanRows}), so the API
+   * is asked once.
+   */
   public Enumerable<Object[]> scan(DataContext context, ScanSpec spec) {
-    return new AbstractEnumerable<>() {
-      @Override public Enumerator<Object[]> enumerator() {
-        return new ScanEnumerator(LinodeTable.this, rowConverter, spec, context);
-      }
-    };
+    Map<ScanSpec, ScanRows> scans;
+    synchronized (executions) {
+      scans = executions.computeIfAbsent(context, k -> new HashMap<>());
+    }
+    synchronized (scans) {
+      return scans.computeIfAbsent(spec, s -> new ScanRows(this, rowConverter, s, context));
+    }
   }
 }

@@ -36,7 +36,11 @@ final class ScanEnumerator implements Enumerator<Object[]> {
   private long delivered;
   private boolean done;
 
-  ScanEnumerator(LinodeTable table, RowConverter converter, ScanSpec spec, DataContext context) {
+  private final ScanRows.@Nullable Recorder recorder;
+
+  ScanEnumerator(LinodeTable table, RowConverter converter, ScanSpec spec, DataContext context,
+      ScanRows.@Nullable Recorder recorder) {
+    this.recorder = recorder;
     this.table = table;
     this.converter = converter;
     this.spec = spec;
@@ -59,22 +63,22 @@ final class ScanEnumerator implements Enumerator<Object[]> {
       }
       boolean limitReached = spec.isLimited() && delivered >= spec.stopAfter();
       if (limitReached && (orderIndex < 0 || current == null)) {
-        finish(); // checked before hasNext(): no page is fetched past the limit
-        return false;
+        return completed(); // checked before hasNext(): no page is fetched past the limit
       }
       if (!cursor.hasNext()) {
-        finish();
-        return false;
+        return completed();
       }
       Object[] next = converter.toRow(cursor.next());
       if (limitReached && !Objects.equals(next[orderIndex], current[orderIndex])) {
         // Past the limit only rows tied with the last on the order field may follow: the Sort
         // above breaks those ties itself, so it must see all of them.
-        finish();
-        return false;
+        return completed();
       }
       current = next;
       delivered++;
+      if (recorder != null) {
+        recorder.row(next);
+      }
       return true;
     } catch (LinodeApiException e) {
       RuntimeException translated = watchdogFailure(e);
@@ -84,6 +88,14 @@ final class ScanEnumerator implements Enumerator<Object[]> {
       finish();
       throw e;
     }
+  }
+
+  private boolean completed() {
+    finish();
+    if (recorder != null) {
+      recorder.completed();
+    }
+    return false;
   }
 
   private RowCursor open() {

@@ -60,64 +60,6 @@ class DifferentialTest {
   }
   static final String CORPUS = "/differential/read-corpus.sql";
 
-  /**
-   * Queries on which the driver is known to give a wrong answer (a driver defect, reported, not
-   * yet fixed in src/main). They still run, and the test asserts that they still fail, so a fix
-   * shows up as a failure here: then move the query back into the corpus.
-   */
-  record KnownFailure(String sql, Set<LabelMatching> modes, String defect) {}
-
-  static final List<KnownFailure> KNOWN_FAILURES = List.of(
-      // LinodeSortLimitRule trusts ScanSpec.exact, which describes the condition the filter rule
-      // saw. When a second, non-pushable predicate is merged into that Filter afterwards (a WHERE
-      // around a derived table or CTE), Sort(fetch) -> Filter(created AND label) -> Scan(exact,
-      // created only) still gets "stop after n rows": the scan stops after n rows by created, the
-      // label predicate then drops some, and the LIMIT returns fewer rows than it should.
-      new KnownFailure("SELECT id, created, label FROM (SELECT * FROM personal_access_tokens"
-          + " WHERE created >= TIMESTAMP '2020-01-01 00:00:00') s WHERE label LIKE '%e%'"
-          + " ORDER BY created, id LIMIT 5",
-          Set.of(LabelMatching.values()),
-          "LIMIT 5 returns 3 rows (119, 523, 1126); H2 returns 5 (also 722 'deploy', 919 'key key')"),
-      new KnownFailure("WITH recent AS (SELECT * FROM personal_access_tokens"
-          + " WHERE created > TIMESTAMP '2024-01-01 00:00:00') SELECT id, created FROM recent"
-          + " WHERE id > 600 ORDER BY created DESC, id LIMIT 10",
-          Set.of(LabelMatching.values()),
-          "LIMIT 10 returns 6 rows (854, 793, 885, 609, 625, 627); H2 10 (also 673, 987, 640, 674)"),
-      new KnownFailure("SELECT COUNT(*) FROM (SELECT id FROM (SELECT * FROM personal_access_tokens"
-          + " WHERE created > TIMESTAMP '2020-01-01 00:00:00') s WHERE label LIKE '%e%' LIMIT 5) t",
-          Set.of(LabelMatching.values()),
-          "no ORDER BY: driver counts 1 row, H2 5"),
-      // With a server that matches labels case-insensitively by lower-casing (the sandbox's
-      // CASE_INSENSITIVE mode, Locale.ROOT), '+contains' is not a superset of LIKE: 'ΑΣΑ' contains
-      // 'ΑΣ', but lower('ΑΣΑ') = 'ασα' does not contain lower('ΑΣ') = 'ας' (final sigma). The
-      // server drops the row before the driver's residual filter can see it.
-      new KnownFailure("SELECT id, label FROM personal_access_tokens WHERE label LIKE '%ΑΣ%'",
-          Set.of(LabelMatching.CASE_INSENSITIVE),
-          "driver returns 0 rows (X-Filter {\"label\":{\"+contains\":\"\\u0391\\u03A3\"}}); H2 returns 1201 'ΑΣΑ' and 1202 'ΟΔΟΣ ΑΣΑ'"),
-      // Calcite types a VALUES column of string literals as CHAR(n) of the longest literal and pads
-      // the shorter ones with spaces: 'deploy' becomes 'deploy ' next to 'nothing', so joining on
-      // label finds nothing and the padded text reaches the client. H2 and PostgreSQL (whose
-      // identifier rules the driver follows) type the column VARCHAR. A driver-side fix: a type
-      // system whose shouldConvertRaggedUnionTypesToVarying() is true.
-      new KnownFailure("SELECT t.id, v.tag FROM personal_access_tokens t JOIN (VALUES (5, 'five'),"
-          + " (34, 'japan'), (4000, 'none')) AS v(k, tag) ON t.id = v.k",
-          Set.of(LabelMatching.values()),
-          "VALUES literals padded: driver returns (5, 'five '), H2 (5, 'five')"),
-      new KnownFailure("SELECT t.id, v.name FROM personal_access_tokens t JOIN (VALUES ('deploy'),"
-          + " ('日本'), ('nothing')) AS v(name) ON t.label = v.name",
-          Set.of(LabelMatching.values()),
-          "VALUES literals padded: driver returns 0 rows, H2 16 (12 x deploy, 4 x 日本)"),
-      new KnownFailure("SELECT t.id, v.name FROM personal_access_tokens t RIGHT JOIN (VALUES"
-          + " ('deploy'), ('nothing')) AS v(name) ON t.label = v.name",
-          Set.of(LabelMatching.values()),
-          "VALUES literals padded: driver returns (NULL, 'deploy '), (NULL, 'nothing'); H2 12"
-              + " deploy rows and (NULL, 'nothing')"),
-      // Same root cause in CASE: the result type is CHAR(8), 'none' comes back as 'none    '.
-      new KnownFailure("SELECT id, CASE WHEN label IS NULL THEN 'none' ELSE 'labelled' END"
-          + " FROM personal_access_tokens WHERE id < 90",
-          Set.of(LabelMatching.values()),
-          "CASE literals padded: driver returns (72, 'none    '), H2 (72, 'none')"));
-
   private static H2Oracle oracle;
   private static final Map<LabelMatching, SandboxFixture> FIXTURES = new EnumMap<>(LabelMatching.class);
   private static final Map<LabelMatching, Connection> CONNECTIONS = new EnumMap<>(LabelMatching.class);
@@ -144,13 +86,10 @@ class DifferentialTest {
   }
 
   @Test
-  void corpusIsBigEnoughAndDisjointFromKnownFailures() {
+  void corpusIsBigEnough() {
     List<Corpus.Query> corpus = Corpus.load(CORPUS);
     assertThat(corpus).hasSizeGreaterThanOrEqualTo(60);
     assertThat(TOKENS).hasSizeGreaterThanOrEqualTo(1000);
-    for (KnownFailure k : KNOWN_FAILURES) {
-      assertThat(corpus).extracting(Corpus.Query::sql).doesNotContain(k.sql());
-    }
   }
 
   @TestFactory
@@ -165,34 +104,6 @@ class DifferentialTest {
       modes.add(DynamicContainer.dynamicContainer(m.name(), tests));
     }
     return modes.stream();
-  }
-
-  @TestFactory
-  Stream<DynamicNode> knownFailures() {
-    List<DynamicNode> tests = new ArrayList<>();
-    for (KnownFailure k : KNOWN_FAILURES) {
-      for (LabelMatching m : LabelMatching.values()) {
-        String name = m + " KNOWN DEFECT: " + k.sql().replaceAll("\\s+", " ");
-        tests.add(DynamicTest.dynamicTest(name, () -> {
-          boolean failed;
-          try {
-            check(m, k.sql(), false);
-            failed = false;
-          } catch (AssertionError e) {
-            failed = true;
-          }
-          if (k.modes().contains(m)) {
-            assertThat(failed)
-                .as("known defect no longer reproduces in %s (fixed? move the query back into the"
-                    + " corpus): %s -- %s", m, k.sql(), k.defect())
-                .isTrue();
-          } else {
-            assertThat(failed).as("%s fails in %s too", k.sql(), m).isFalse();
-          }
-        }));
-      }
-    }
-    return tests.stream();
   }
 
   /** Qualified names reach the same table (H2 runs the unqualified text). */

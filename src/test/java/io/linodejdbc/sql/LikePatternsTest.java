@@ -16,6 +16,11 @@ class LikePatternsTest {
     assertThat(LikePatterns.longestLiteralRun("a!_b", '!')).isEqualTo("a_b");
   }
 
+  @Test void sigmaEndsARunBecauseItsLowerCaseDependsOnPosition() {
+    assertThat(LikePatterns.longestLiteralRun("%ΑΣΑ%", null)).isEqualTo("Α");
+    assertThat(LikePatterns.longestLiteralRun("%日本%", null)).isEqualTo("日本");
+  }
+
   @Test void backslashesEndARunBecauseServersMayTreatThemAsEscapes() {
     assertThat(LikePatterns.longestLiteralRun("%ab\\cde%", null)).isEqualTo("cde");
   }

@@ -1,0 +1,65 @@
+package io.linodejdbc.sql;
+
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.calcite.DataContext;
+import org.apache.calcite.linq4j.AbstractEnumerable;
+import org.apache.calcite.linq4j.Enumerator;
+import org.apache.calcite.linq4j.Linq4j;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The rows of one scan in one execution. Calcite may enumerate an input more than once (the inner
+ * side of a nested-loop join, a scalar subquery evaluated per outer row, both sides of a
+ * self-join); without care every pass would repeat the API calls. Passes are therefore recorded,
+ * up to {@link #REPLAY_LIMIT} rows, and once one has completed later passes replay it — which
+ * also gives them the same snapshot. Past the limit nothing is kept, so a large streaming scan
+ * stays flat in memory.
+ */
+final class ScanRows extends AbstractEnumerable<Object[]> {
+  /** Most rows kept for replay. */
+  static final int REPLAY_LIMIT = 5_000;
+
+  private final LinodeTable table;
+  private final RowConverter converter;
+  private final ScanSpec spec;
+  private final DataContext context;
+  private @Nullable List<Object[]> replay;
+
+  ScanRows(LinodeTable table, RowConverter converter, ScanSpec spec, DataContext context) {
+    this.table = table;
+    this.converter = converter;
+    this.spec = spec;
+    this.context = context;
+  }
+
+  @Override public Enumerator<Object[]> enumerator() {
+    if (replay != null) {
+      return Linq4j.enumerator(replay);
+    }
+    // Every pass records until one completes: passes may overlap (a self-join's two sides).
+    return new ScanEnumerator(table, converter, spec, context, new Recorder());
+  }
+
+  /** Collects the rows of the first pass; keeps them only if the pass completes in bounds. */
+  final class Recorder {
+    private @Nullable List<Object[]> rows = new ArrayList<>();
+
+    void row(Object[] row) {
+      List<Object[]> r = rows;
+      if (r != null) {
+        if (replay != null || r.size() >= REPLAY_LIMIT) {
+          rows = null;
+        } else {
+          r.add(row);
+        }
+      }
+    }
+
+    void completed() {
+      if (replay == null) {
+        replay = rows;
+      }
+    }
+  }
+}
