@@ -1,10 +1,10 @@
 -- A self-join: for each token, the other tokens created on the same (UTC) day.
 -- A LEFT JOIN keeps tokens that have none (others_same_day = 0).
 --
--- HTTP: GET /v4/profile/tokens?page=1&page_size=500 (all pages) for EACH side of the join:
--- two list scans; the driver does not share one scan between the two references.
+-- HTTP: GET /v4/profile/tokens?page=1&page_size=500 (all pages), once: both sides of the join
+-- read the same rows, so the driver reads the list once and replays it.
 
--- expect: rows>0 requests=2
+-- expect: rows>0 requests=1
 SELECT a.id,
        a.label,
        CAST(a.created AS DATE) AS created_on,
