@@ -120,6 +120,13 @@ final class JdbcProxies {
             return handled;
           }
         }
+        if (iface == DatabaseMetaData.class) {
+          Object handled = MetaDataOverrides.intercept(parents.connection(),
+              (DatabaseMetaData) delegate, (DatabaseMetaData) proxy, method, args);
+          if (handled != LinodeConnection.NOT_HANDLED) {
+            return handled;
+          }
+        }
         if (state != null) {
           Object handled = statementCall(proxy, name, args);
           if (handled != LinodeConnection.NOT_HANDLED) {
