@@ -50,6 +50,17 @@ public class LinodePrepare extends CalcitePrepareImpl {
 
   @Override public <T> CalciteSignature<T> prepareSql(Context context, Query<T> query,
       Type elementType, long maxRowCount) {
+    if (query.sql == null) {
+      return prepare(context, query, elementType, maxRowCount);
+    }
+    PlanCache.Key key = new PlanCache.Key(query.sql, context.getDefaultSchemaPath(),
+        elementType, maxRowCount);
+    return PlanCache.of(context.getMutableRootSchema())
+        .computeIfAbsent(key, () -> prepare(context, query, elementType, maxRowCount));
+  }
+
+  private <T> CalciteSignature<T> prepare(Context context, Query<T> query,
+      Type elementType, long maxRowCount) {
     if (query.sql != null) {
       String sql = LinodeSql.withoutTerminator(query.sql);
       if (!sql.equals(query.sql)) {

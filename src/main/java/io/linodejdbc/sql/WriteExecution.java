@@ -52,6 +52,11 @@ final class WriteExecution {
       Object @Nullable [] before) {}
 
   Enumerable<Object> run(DataContext context) {
+    // Checked per execution, not at prepare: the connection may turn read-only in between.
+    if (table.session().isReadOnly() && !table.session().writeOptions().dryRun()) {
+      throw new LinodeQueryException("25006", statement.verb() + " refused: the connection is"
+          + " read-only (Connection.setReadOnly(true)).", null);
+    }
     List<Request> requests = new ArrayList<>();
     try (Enumerator<Object> input = rows.enumerable(context).enumerator()) {
       while (input.moveNext()) {

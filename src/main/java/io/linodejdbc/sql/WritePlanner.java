@@ -67,10 +67,6 @@ final class WritePlanner {
     LinodeTable table = resolve(statement.target());
     ResourceDescriptor resource = table.resource();
     WriteOptions options = table.session().writeOptions();
-    if (table.session().isReadOnly() && !options.dryRun()) {
-      throw new LinodeQueryException("25006", statement.verb() + " refused: the connection is"
-          + " read-only (Connection.setReadOnly(true)).", null);
-    }
 
     List<String> columns = checkColumns(statement, resource);
     if (statement.kind() != WriteStatement.Kind.INSERT && statement.condition() == null
