@@ -75,7 +75,7 @@ public final class ApiConfig {
     return pageSize;
   }
 
-  /** Maximum HTTP requests in flight at once for one {@link LinodeClient}; default 4. */
+  /** Maximum HTTP requests in flight at once for one {@link LinodeClient}; default 8. */
   public int maxConcurrentRequests() {
     return maxConcurrentRequests;
   }
@@ -144,7 +144,7 @@ public final class ApiConfig {
     private String baseUrl = DEFAULT_BASE_URL;
     private String token;
     private int pageSize = MAX_PAGE_SIZE;
-    private int maxConcurrentRequests = 4;
+    private int maxConcurrentRequests = 8;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private int maxRetries = 4;

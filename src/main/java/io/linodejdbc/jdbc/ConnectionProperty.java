@@ -21,7 +21,7 @@ public enum ConnectionProperty {
           + " for loopback addresses, since the token would otherwise travel in clear text."),
   PAGE_SIZE("pageSize", "500", Kind.INT, 25, 500,
       "Rows per list request, 25 to 500. Larger pages mean fewer API calls."),
-  MAX_CONCURRENT_REQUESTS("maxConcurrentRequests", "4", Kind.INT, 1, 64,
+  MAX_CONCURRENT_REQUESTS("maxConcurrentRequests", "8", Kind.INT, 1, 64,
       "Most HTTP requests this connection has in flight at once (pages of a scan, key"
           + " lookups), 1 to 64."),
   CONNECT_TIMEOUT("connectTimeout", "10", Kind.INT, 1, 3600,
