@@ -11,6 +11,7 @@ import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
+import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.validate.SqlValidatorException;
@@ -49,6 +50,13 @@ final class SqlErrors {
     SqlValidatorException validator = find(t, SqlValidatorException.class);
     if (validator != null) {
       return create(validator.getMessage(), "42000", t);
+    }
+    RelOptPlanner.CannotPlanException cannotPlan =
+        find(t, RelOptPlanner.CannotPlanException.class);
+    if (cannotPlan != null) {
+      // Calcite's message goes on with a dump of the planner's memo; its first line says it all.
+      String first = String.valueOf(cannotPlan.getMessage()).lines().findFirst().orElse("");
+      return create("This statement cannot be run: " + first, "0A000", t);
     }
     if (t instanceof SQLException sql) {
       return sql;

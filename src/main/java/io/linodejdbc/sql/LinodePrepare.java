@@ -13,6 +13,7 @@ import io.linodejdbc.resource.ResourceDescriptor;
 import io.linodejdbc.resource.Resources;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlDescribeTable;
+import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlSelect;
@@ -86,6 +87,15 @@ public class LinodePrepare extends CalcitePrepareImpl {
   @SuppressWarnings("unchecked")
   private <T> @Nullable CalciteSignature<T> prepareOwn(Context context, String sql,
       SqlNode node) {
+    if (node instanceof SqlExplain explain) {
+      WriteStatement write = WriteStatement.of(explain.getExplicandum(), null);
+      if (write == null) {
+        return null;
+      }
+      WritePlanner planner = new WritePlanner(context,
+          text -> prepareStandard(context, Query.of(text), Object[].class, -1), clock);
+      return prepareStandard(context, Query.of(planner.explain(write)), Object[].class, -1);
+    }
     SqlNode statement = node;
     SqlNodeList returning = null;
     if (node instanceof SqlReturning r) {

@@ -111,6 +111,31 @@ final class WritePlanner {
         execution::run, shape.statementType);
   }
 
+  /**
+   * {@code EXPLAIN PLAN FOR} a write: a query answering one PLAN row that shows the requests the
+   * statement sends per row and, below, the plan of the query that finds the rows.
+   */
+  String explain(WriteStatement statement) {
+    LinodeTable table = resolve(statement.target());
+    ResourceDescriptor resource = table.resource();
+    List<String> columns = checkColumns(statement, resource);
+    String rowsPlan;
+    try (var rows = prepareQuery.apply("EXPLAIN PLAN FOR " + unparse(rowsQuery(statement)))
+        .enumerable(org.apache.calcite.DataContexts.EMPTY).enumerator()) {
+      rowsPlan = rows.moveNext() ? String.valueOf(rows.current() instanceof Object[] a
+          ? a[0] : rows.current()) : "";
+    }
+    String request = switch (statement.kind()) {
+      case INSERT -> "POST " + resource.collectionPath() + " body=" + columns;
+      case UPDATE -> "PUT " + resource.collectionPath() + "/{id} body=" + columns;
+      case DELETE -> "DELETE " + resource.collectionPath() + "/{id}";
+    };
+    String plan = "LinodeWrite(operation=[" + statement.verb() + "], request=[" + request
+        + " per row], sequential=[true])\n  rows from:\n" + rowsPlan.indent(4).stripTrailing();
+    return "SELECT CAST(" + CalciteSqlDialect.DEFAULT.quoteStringLiteral(plan)
+        + " AS VARCHAR) AS \"PLAN\" FROM (VALUES (1))";
+  }
+
   /** The Linode table a statement names, or an error. */
   private LinodeTable resolve(SqlIdentifier target) {
     List<String> path = new ArrayList<>(target.names.size() == 1

@@ -42,8 +42,9 @@ record WriteStatement(
   /** The statement {@code node} describes, or null when it is no write. */
   static @Nullable WriteStatement of(SqlNode node, @Nullable SqlNodeList returning) {
     if (node instanceof SqlInsert insert && insert.getTargetTable() instanceof SqlIdentifier t) {
-      if (insert.getKind() != SqlKind.INSERT) {
-        return null; // UPSERT
+      if (insert.isUpsert()) {
+        throw new LinodeQueryException("0A000", "UPSERT is not supported: the API cannot tell"
+            + " whether a token exists before creating one. Use INSERT, or UPDATE by id.", null);
       }
       return new WriteStatement(Kind.INSERT, "INSERT", t, null,
           insert.getTargetColumnList() == null ? null : names(insert.getTargetColumnList()),
