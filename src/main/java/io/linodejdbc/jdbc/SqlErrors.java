@@ -2,6 +2,7 @@ package io.linodejdbc.jdbc;
 
 import io.linodejdbc.api.LinodeApiException;
 import io.linodejdbc.sql.LinodeQueryException;
+import io.linodejdbc.sql.WriteFailure;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -27,6 +28,14 @@ final class SqlErrors {
   private SqlErrors() {}
 
   static SQLException translate(Throwable t) {
+    WriteFailure partial = find(t, WriteFailure.class);
+    if (partial != null) {
+      // The statement's own account (what was done) first; the state is the cause's.
+      Throwable cause = partial.getCause();
+      String state = cause instanceof LinodeApiException api ? sqlState(api)
+          : cause instanceof LinodeQueryException q ? q.sqlState() : "HY000";
+      return create(partial.getMessage(), state, partial);
+    }
     // The query's own verdict first: a timeout aborts the request, which then fails as well.
     LinodeQueryException query = find(t, LinodeQueryException.class);
     if (query != null) {

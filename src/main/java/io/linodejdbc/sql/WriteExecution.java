@@ -2,6 +2,7 @@ package io.linodejdbc.sql;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.linodejdbc.api.LinodeApiException;
 import io.linodejdbc.api.LinodeClient;
 import io.linodejdbc.resource.ResourceDescriptor;
 import java.util.ArrayList;
@@ -157,8 +158,12 @@ final class WriteExecution {
           after = r.before();
           break;
         }
+      } catch (LinodeApiException e) {
+        throw new WriteFailure(statement.verb(), doneIds.size(), requests.size(), doneIds, e,
+            outcomeUnknown(r, e) ? "; the " + r.method() + " may have reached Linode before the"
+                + " connection failed, so its outcome is unknown: list the tokens to see" : "");
       } catch (RuntimeException e) {
-        throw new WriteFailure(statement.verb(), doneIds.size(), requests.size(), doneIds, e);
+        throw new WriteFailure(statement.verb(), doneIds.size(), requests.size(), doneIds, e, "");
       }
       int id = (Integer) after[table.resource().indexOf(table.resource().keyColumn())];
       doneIds.add(id);
@@ -168,6 +173,12 @@ final class WriteExecution {
       }
     }
     return results;
+  }
+
+  /** A request sent but not answered: it may or may not have taken effect. */
+  private static boolean outcomeUnknown(Request r, LinodeApiException e) {
+    return e.kind() == LinodeApiException.Kind.TIMEOUT
+        || (e.kind() == LinodeApiException.Kind.TRANSPORT && !r.method().equals("GET"));
   }
 
   private Object project(Object[] row) {

@@ -12,10 +12,11 @@ public final class WriteFailure extends RuntimeException {
   private final long total;
   private final List<Integer> doneIds;
 
-  WriteFailure(String verb, long done, long total, List<Integer> doneIds, RuntimeException cause) {
+  WriteFailure(String verb, long done, long total, List<Integer> doneIds, RuntimeException cause,
+      String note) {
     super(verb + " stopped after " + done + " of " + total + " row(s)"
         + (doneIds.isEmpty() ? "" : " (already applied to id " + doneIds + ")")
-        + ": " + cause.getMessage(), cause);
+        + ": " + cause.getMessage() + note, cause);
     this.verb = verb;
     this.done = done;
     this.total = total;
