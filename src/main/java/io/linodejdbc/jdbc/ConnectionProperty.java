@@ -37,6 +37,11 @@ public enum ConnectionProperty {
   ALLOW_REVOKE_SELF("allowRevokeSelf", "false", Kind.BOOLEAN, 0, 0,
       "Let DELETE revoke the token this connection itself uses (the session would lose"
           + " access at once)."),
+  CACHE_TTL("cacheTtl", "0", Kind.INT, 0, 86400,
+      "Seconds to reuse the result of a read this connection made before (clients such as"
+          + " DBeaver run a query again for each page they show). 0 turns the cache off. Any"
+          + " INSERT/UPDATE/DELETE through the connection empties it; changes made elsewhere show"
+          + " after the time given."),
   DRY_RUN("dryRun", "false", Kind.BOOLEAN, 0, 0,
       "Answer INSERT, UPDATE, REPLACE and DELETE with the HTTP requests they would send"
           + " (method, path, body) and send none of them.");

@@ -47,7 +47,8 @@ public final class LinodeDriver implements java.sql.Driver {
     LinodeClient client = new LinodeClient(config.toApiConfig());
     try {
       CalciteConnection calcite = CALCITE.open(LinodeSql.connectionProperties());
-      LinodeSession session = new LinodeSession(client, config.writeOptions());
+      LinodeSession session = new LinodeSession(client, config.writeOptions(),
+          java.time.Duration.ofSeconds(config.getInt(ConnectionProperty.CACHE_TTL)));
       LinodeSchemas.mount(calcite.getRootSchema(), session);
       calcite.setSchema("profile");
       calcite.setAutoCommit(true);

@@ -1,7 +1,10 @@
 package io.linodejdbc.sql;
 
 import io.linodejdbc.api.LinodeClient;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Objects;
+import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * What the tables of one connection share: the API client, the write options, and the first
@@ -16,8 +19,17 @@ public final class LinodeSession {
   private final WriteOptions writeOptions;
   private final String ownTokenPrefix;
   private volatile boolean readOnly;
+  private final @Nullable ResultCache cache;
 
   public LinodeSession(LinodeClient client, WriteOptions writeOptions) {
+    this(client, writeOptions, Duration.ZERO);
+  }
+
+  /**
+   * @param cacheTtl how long scan results are reused ({@link ResultCache}); zero for never
+   */
+  public LinodeSession(LinodeClient client, WriteOptions writeOptions, Duration cacheTtl) {
+    this.cache = cacheTtl.isZero() ? null : new ResultCache(cacheTtl, Clock.systemUTC());
     this.client = Objects.requireNonNull(client, "client");
     this.writeOptions = Objects.requireNonNull(writeOptions, "writeOptions");
     String token = client.config().token();
@@ -31,6 +43,18 @@ public final class LinodeSession {
 
   public WriteOptions writeOptions() {
     return writeOptions;
+  }
+
+  /** The result cache, or null when it is off. */
+  @Nullable ResultCache cache() {
+    return cache;
+  }
+
+  /** Forgets cached results: called before and after every write. */
+  void invalidateCache() {
+    if (cache != null) {
+      cache.clear();
+    }
   }
 
   /** {@code Connection.setReadOnly}: refuse every statement that would change something. */

@@ -1,19 +1,12 @@
 package io.linodejdbc.sql;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linodejdbc.api.LinodeApiException;
 import io.linodejdbc.api.ListRequest;
 import io.linodejdbc.api.RowCursor;
 import io.linodejdbc.resource.ResourceDescriptor;
-import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
-import java.util.Set;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.Enumerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -101,69 +94,20 @@ final class ScanEnumerator implements Enumerator<Object[]> {
   private RowCursor open() {
     watch = Watchdog.watch(context, this::abort);
     ResourceDescriptor resource = table.resource();
-    if (spec.isKeyLookup()) {
+    BoundScan bound = BoundScan.bind(spec, context);
+    if (bound.keys() != null) {
       List<String> paths = new ArrayList<>();
-      for (Integer key : resolveKeys()) {
+      for (Integer key : bound.keys()) {
         paths.add(resource.objectPath(key));
       }
       return table.client().getEach(paths);
     }
     ListRequest.Builder request = ListRequest.builder(resource.collectionPath());
-    xFilter().ifPresent(request::xFilter);
-    if (spec.isLimited()) {
-      request.prefetchRows(spec.stopAfter());
+    if (bound.xFilter() != null) {
+      request.xFilter(bound.xFilter());
     }
+    request.prefetchRows(bound.prefetchRows());
     return table.client().list(request.build());
-  }
-
-  private Set<Integer> resolveKeys() {
-    Set<Integer> keys = new LinkedHashSet<>();
-    for (ScanValue value : Objects.requireNonNull(spec.keys())) {
-      Integer key = toKey(value.resolve(context));
-      if (key != null) {
-        keys.add(key);
-      }
-    }
-    return keys;
-  }
-
-  private static @Nullable Integer toKey(@Nullable Object value) {
-    if (value instanceof Integer i) {
-      return i;
-    }
-    if (value instanceof Number n) {
-      try {
-        return new BigDecimal(n.toString()).intValueExact();
-      } catch (ArithmeticException | NumberFormatException e) {
-        return null; // not an id the API can hold: matches nothing
-      }
-    }
-    if (value instanceof String s) {
-      try {
-        return Integer.valueOf(s.trim());
-      } catch (NumberFormatException e) {
-        return null;
-      }
-    }
-    return null;
-  }
-
-  /** The X-Filter for this execution: the bound filter plus ordering. */
-  Optional<JsonNode> xFilter() {
-    Optional<JsonNode> filter =
-        spec.filter() == null ? Optional.empty() : spec.filter().bind(context);
-    if (spec.orderByField() == null) {
-      return filter;
-    }
-    ObjectNode root = JsonNodeFactory.instance.objectNode();
-    filter.ifPresent(f -> {
-      if (f.isObject()) {
-        root.setAll((ObjectNode) f);
-      }
-    });
-    root.put("+order_by", spec.orderByField());
-    root.put("+order", spec.descending() ? "desc" : "asc");
-    return Optional.of(root);
   }
 
   private void abort() {

@@ -37,13 +37,28 @@ final class ScanRows extends AbstractEnumerable<Object[]> {
     if (replay != null) {
       return Linq4j.enumerator(replay);
     }
+    ResultCache cache = table.session().cache();
+    String cacheKey = null;
+    if (cache != null) {
+      cacheKey = BoundScan.bind(spec, context).cacheKey(table.resource().collectionPath());
+      List<Object[]> cached = cache.get(cacheKey);
+      if (cached != null) {
+        replay = cached;
+        return Linq4j.enumerator(cached);
+      }
+    }
     // Every pass records until one completes: passes may overlap (a self-join's two sides).
-    return new ScanEnumerator(table, converter, spec, context, new Recorder());
+    return new ScanEnumerator(table, converter, spec, context, new Recorder(cacheKey));
   }
 
   /** Collects the rows of the first pass; keeps them only if the pass completes in bounds. */
   final class Recorder {
+    private final @Nullable String cacheKey;
     private @Nullable List<Object[]> rows = new ArrayList<>();
+
+    Recorder(@Nullable String cacheKey) {
+      this.cacheKey = cacheKey;
+    }
 
     void row(Object[] row) {
       List<Object[]> r = rows;
@@ -57,8 +72,13 @@ final class ScanRows extends AbstractEnumerable<Object[]> {
     }
 
     void completed() {
+      List<Object[]> r = rows;
       if (replay == null) {
-        replay = rows;
+        replay = r;
+      }
+      ResultCache cache = table.session().cache();
+      if (r != null && cache != null && cacheKey != null) {
+        cache.put(cacheKey, r);
       }
     }
   }

@@ -74,7 +74,13 @@ final class WriteExecution {
       }
       return Linq4j.asEnumerable(described);
     }
-    List<Object> results = send(requests);
+    table.session().invalidateCache();
+    List<Object> results;
+    try {
+      results = send(requests);
+    } finally {
+      table.session().invalidateCache(); // what was read before the write is stale now
+    }
     WriteProgress.completed(requests.size());
     if (returned == null) {
       return Linq4j.singletonEnumerable((Object) (long) requests.size());

@@ -101,7 +101,7 @@ final class WritePlanner {
       shape = shapeOf(unparse(new SqlSelect(POS, null, statement.returning(), statement.target(),
           null, null, null, null, null, null, null, null, null)), Meta.StatementType.SELECT);
     } else {
-      shape = rowCountShape(statement.kind());
+      shape = rowCountShape();
     }
 
     WriteExecution execution = new WriteExecution(table, statement, columns, rows, rowTypes,
@@ -289,16 +289,13 @@ final class WritePlanner {
     return new Shape(s.rowType, s.columns, s.cursorFactory, type);
   }
 
-  private Shape rowCountShape(WriteStatement.Kind kind) {
+  private Shape rowCountShape() {
     RelDataType rowType = context.getTypeFactory().builder()
         .add("ROWCOUNT", SqlTypeName.BIGINT).build();
     ColumnMetaData column = MetaImpl.columnMetaData("ROWCOUNT", 0, Long.class, false);
-    Meta.StatementType type = switch (kind) {
-      case INSERT -> Meta.StatementType.INSERT;
-      case UPDATE -> Meta.StatementType.UPDATE;
-      case DELETE -> Meta.StatementType.DELETE;
-    };
-    return new Shape(rowType, List.of(column), Meta.CursorFactory.OBJECT, type);
+    // IS_DML: Avatica reads an update count only for INSERT and IS_DML (StatementType.canUpdate).
+    return new Shape(rowType, List.of(column), Meta.CursorFactory.OBJECT,
+        Meta.StatementType.IS_DML);
   }
 
   private record Shape(@Nullable RelDataType rowType, List<ColumnMetaData> columns,

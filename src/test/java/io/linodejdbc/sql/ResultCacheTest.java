@@ -1,0 +1,105 @@
+package io.linodejdbc.sql;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.linodejdbc.sandbox.SampleData;
+import io.linodejdbc.sandbox.SandboxServer;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class ResultCacheTest {
+
+  /** A clock the test moves by hand. */
+  private static final class ManualClock extends Clock {
+    private Instant now = Instant.parse("2026-01-01T00:00:00Z");
+
+    @Override public ZoneOffset getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override public Clock withZone(java.time.ZoneId zone) {
+      return this;
+    }
+
+    @Override public Instant instant() {
+      return now;
+    }
+  }
+
+  @Test void entriesExpireAfterTheirTtl() {
+    ManualClock clock = new ManualClock();
+    ResultCache cache = new ResultCache(Duration.ofSeconds(10), clock);
+    cache.put("k", List.<Object[]>of(new Object[] {1}));
+    assertThat(cache.get("k")).hasSize(1);
+    clock.now = clock.now.plusSeconds(9);
+    assertThat(cache.get("k")).hasSize(1);
+    clock.now = clock.now.plusSeconds(1);
+    assertThat(cache.get("k")).isNull();
+  }
+
+  @Test void clearForgetsEverything() {
+    ResultCache cache = new ResultCache(Duration.ofSeconds(10), new ManualClock());
+    cache.put("k", List.<Object[]>of(new Object[] {1}));
+    cache.clear();
+    assertThat(cache.get("k")).isNull();
+  }
+
+  private static int count(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      int n = 0;
+      while (rs.next()) {
+        n++;
+      }
+      return n;
+    }
+  }
+
+  private static Connection connect(SandboxServer server, int cacheTtl) throws SQLException {
+    Properties p = new Properties();
+    p.setProperty("token", server.actingToken());
+    return DriverManager.getConnection("jdbc:linode:apiUrl=" + server.baseUrl() + ";cacheTtl="
+        + cacheTtl, p);
+  }
+
+  @Test void aRepeatedQueryIsServedFromTheCacheUntilAWrite() throws SQLException {
+    try (SandboxServer server = SandboxServer.builder().tokens(SampleData.demo()).start();
+         Connection c = connect(server, 60)) {
+      int rows = count(c, "SELECT * FROM personal_access_tokens");
+      assertThat(count(c, "SELECT id, label FROM personal_access_tokens")).isEqualTo(rows);
+      assertThat(count(c, "SELECT * FROM personal_access_tokens WHERE id = 2")).isEqualTo(1);
+      assertThat(count(c, "SELECT label FROM personal_access_tokens WHERE id = 2")).isEqualTo(1);
+      assertThat(server.requestLog().count()).as("one list call, one GET").isEqualTo(2);
+
+      try (Statement s = c.createStatement()) {
+        assertThat(s.executeUpdate(
+            "UPDATE personal_access_tokens SET label = 'renamed' WHERE id = 2")).isEqualTo(1);
+      }
+      server.requestLog().clear();
+      try (Statement s = c.createStatement();
+           ResultSet rs = s.executeQuery("SELECT label FROM personal_access_tokens WHERE id = 2")) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(1)).isEqualTo("renamed");
+      }
+      assertThat(server.requestLog().count()).as("the write emptied the cache").isEqualTo(1);
+    }
+  }
+
+  @Test void withoutTtlEveryRunAsksTheApi() throws SQLException {
+    try (SandboxServer server = SandboxServer.builder().tokens(SampleData.demo()).start();
+         Connection c = connect(server, 0)) {
+      count(c, "SELECT * FROM personal_access_tokens");
+      count(c, "SELECT * FROM personal_access_tokens");
+      assertThat(server.requestLog().count()).isEqualTo(2);
+    }
+  }
+}
