@@ -454,7 +454,7 @@ public final class PerformanceReport {
       ChainedOptionsBuilder b = new OptionsBuilder()
           .include(OverheadBenchmark.class.getName() + "\\.")
           .forks(o.jmhForks())
-          .warmupIterations(Math.max(1, o.jmhIterations() - 2))
+          .warmupIterations(o.jmhIterations())
           .warmupTime(TimeValue.milliseconds(o.jmhMillis()))
           .measurementIterations(o.jmhIterations())
           .measurementTime(TimeValue.milliseconds(o.jmhMillis()))
