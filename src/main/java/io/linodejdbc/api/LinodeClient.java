@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import okhttp3.ConnectionPool;
 import okhttp3.OkHttpClient;
 
 /**
@@ -28,11 +29,19 @@ import okhttp3.OkHttpClient;
 public final class LinodeClient implements AutoCloseable {
 
   /**
+   * Idle keep-alive connections kept for reuse. OkHttp's default of 5 is below the default
+   * {@code maxConcurrentRequests} of 8: after every concurrent page fetch 3 connections were closed
+   * and the next scan paid 3 new TCP (and, against the real API, TLS) handshakes.
+   */
+  static final int IDLE_CONNECTIONS = 32;
+
+  /**
    * One connection pool and dispatcher for all clients; per-client timeouts come from
    * {@code newBuilder()}, which shares them. OkHttp's own retry is off because it could silently
    * repeat a POST; redirects are off so the Authorization header is never sent to another host.
    */
-  private static final OkHttpClient SHARED_HTTP = new OkHttpClient.Builder()
+  static final OkHttpClient SHARED_HTTP = new OkHttpClient.Builder()
+      .connectionPool(new ConnectionPool(IDLE_CONNECTIONS, 5, TimeUnit.MINUTES))
       .retryOnConnectionFailure(false)
       .followRedirects(false)
       .followSslRedirects(false)

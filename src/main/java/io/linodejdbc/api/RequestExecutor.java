@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.linodejdbc.api.LinodeApiException.Kind;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.util.ArrayList;
@@ -153,13 +154,16 @@ final class RequestExecutor {
   private Outcome classify(Response response, String method, String path, CancelScope scope, Call call) {
     int status = response.code();
     if (status >= 200 && status < 300) {
-      String text;
-      try {
-        text = response.body().string();
+      // Parsed straight from the body's bytes: no String (and char[] copy) of a whole page.
+      JsonNode node;
+      try (InputStream body = response.body().byteStream()) {
+        node = WireJson.MAPPER.readTree(body);
+      } catch (JsonProcessingException e) {
+        return malformedJson(e, method, path, status);
       } catch (IOException e) {
         return transportFailure(e, method, path, scope, call, status);
       }
-      return parseSuccess(text, method, path, status);
+      return parsed(node, method, path, status);
     }
     LinodeApiException.Builder failure = LinodeApiException.builder(Kind.HTTP_STATUS, method, path).status(status);
     if (status >= 300 && status < 400) {
@@ -189,22 +193,22 @@ final class RequestExecutor {
     return Outcome.failed(failure, RetryPolicy.isRetryableStatus(status), wait, status == 404);
   }
 
-  private Outcome parseSuccess(String text, String method, String path, int status) {
-    if ("DELETE".equals(method) && text.isBlank()) {
+  private static Outcome malformedJson(JsonProcessingException e, String method, String path, int status) {
+    // Jackson's own message quotes body text, which may be a secret: report only the position.
+    JsonLocation loc = e.getLocation();
+    String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
+    return Outcome.failed(LinodeApiException.builder(Kind.MALFORMED_RESPONSE, method, path).status(status)
+        .detail("the " + status + " response body is not valid JSON" + where), false, OptionalLong.empty(), false);
+  }
+
+  /** Checks a parsed success body: an object, or for DELETE also nothing (an empty body). */
+  private static Outcome parsed(JsonNode node, String method, String path, int status) {
+    boolean empty = node == null || node.isMissingNode();
+    if ("DELETE".equals(method) && empty) {
       return Outcome.ok(null);
     }
-    JsonNode node;
-    try {
-      node = WireJson.MAPPER.readTree(text);
-    } catch (JsonProcessingException e) {
-      // Jackson's own message quotes body text, which may be a secret: report only the position.
-      JsonLocation loc = e.getLocation();
-      String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
-      return Outcome.failed(LinodeApiException.builder(Kind.MALFORMED_RESPONSE, method, path).status(status)
-          .detail("the " + status + " response body is not valid JSON" + where), false, OptionalLong.empty(), false);
-    }
-    if (node == null || !node.isObject()) {
-      String type = node == null || node.isMissingNode() ? "empty" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
+    if (empty || !node.isObject()) {
+      String type = empty ? "empty" : node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT);
       return Outcome.failed(LinodeApiException.builder(Kind.MALFORMED_RESPONSE, method, path).status(status)
           .detail("expected a JSON object, got " + type + " body"), false, OptionalLong.empty(), false);
     }
