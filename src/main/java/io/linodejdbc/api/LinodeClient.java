@@ -107,6 +107,22 @@ public final class LinodeClient implements AutoCloseable {
   }
 
   /**
+   * How many objects a list call would return: the {@code results} of its first page, asked with
+   * the smallest page the API allows. One request, whatever the size of the collection.
+   */
+  public long count(ListRequest request) {
+    String path = checkPath(request.path()) + "?page=1&page_size=" + ApiConfig.MIN_PAGE_SIZE;
+    JsonNode page = executor.execute("GET", path, null,
+        request.xFilter().map(WireJson::headerValue).orElse(null), openScope());
+    JsonNode results = page == null ? null : page.get("results");
+    if (results == null || !results.canConvertToLong() || results.longValue() < 0) {
+      throw LinodeApiException.builder(LinodeApiException.Kind.MALFORMED_RESPONSE, "GET", path)
+          .detail("the list envelope has no valid 'results' count").build();
+    }
+    return results.longValue();
+  }
+
+  /**
    * GETs many objects concurrently (bounded by {@code maxConcurrentRequests}), delivered in the order of
    * {@code paths}; paths that answer 404 are skipped. Lazy: nothing is fetched before the first
    * {@code hasNext()}.

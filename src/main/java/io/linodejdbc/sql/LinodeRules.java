@@ -17,5 +17,12 @@ public final class LinodeRules {
   public static final RelOptRule SORT_LIMIT_OVER_FILTER =
       LinodeSortLimitRule.overFilterConfig().toRule();
 
-  public static final List<RelOptRule> RULES = List.of(FILTER, SORT_LIMIT, SORT_LIMIT_OVER_FILTER);
+  /** Answers COUNT(*) from the API's count, in one request. */
+  public static final RelOptRule COUNT = LinodeCountRule.config().toRule();
+
+  /** The same over an exactly pushed filter. */
+  public static final RelOptRule COUNT_OVER_FILTER = LinodeCountRule.overFilterConfig().toRule();
+
+  public static final List<RelOptRule> RULES =
+      List.of(FILTER, SORT_LIMIT, SORT_LIMIT_OVER_FILTER, COUNT, COUNT_OVER_FILTER);
 }

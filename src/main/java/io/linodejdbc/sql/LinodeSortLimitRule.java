@@ -98,7 +98,7 @@ final class LinodeSortLimitRule extends RelRule<RuleConfig> {
    * enough: the planner may merge further conditions into a filter above an already narrowed scan
    * (an outer WHERE around a subquery), and those the scan does not evaluate.
    */
-  private static boolean filterIsExactlyPushed(Filter filter, LinodeTableScan scan) {
+  static boolean filterIsExactlyPushed(Filter filter, LinodeTableScan scan) {
     PredicateTranslator.Result r = new PredicateTranslator(scan.linodeTable().resource())
         .translate(filter.getCluster().getRexBuilder(), filter.getCondition());
     return r.exact() && r.keys() == null && java.util.Objects.equals(r.filter(),

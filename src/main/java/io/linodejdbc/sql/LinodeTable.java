@@ -78,6 +78,27 @@ public final class LinodeTable extends AbstractTable implements TranslatableTabl
   }
 
   /**
+   * Called by generated code for {@link LinodeCountScan}: one row holding the API's count of the
+   * rows {@code spec} selects, {@code columns} times (a scalar when {@code scalar}).
+   */
+  public Enumerable<Object> count(DataContext context, ScanSpec spec, int columns,
+      boolean scalar) {
+    return new org.apache.calcite.linq4j.AbstractEnumerable<>() {
+      @Override public org.apache.calcite.linq4j.Enumerator<Object> enumerator() {
+        io.linodejdbc.api.ListRequest.Builder request =
+            io.linodejdbc.api.ListRequest.builder(resource.collectionPath());
+        com.fasterxml.jackson.databind.JsonNode filter = BoundScan.bind(spec, context).xFilter();
+        if (filter != null) {
+          request.xFilter(filter);
+        }
+        Long count = session.client().count(request.build());
+        Object row = scalar ? count : java.util.Collections.nCopies(columns, count).toArray();
+        return org.apache.calcite.linq4j.Linq4j.singletonEnumerator(row);
+      }
+    };
+  }
+
+  /**
    * Called by generated code: the rows the API returns for {@code spec}, as Object[]. Scans with
    * equal specs in one execution (a self-join) share their rows ({@link ScanRows}), so the API
    * is asked once.

@@ -18,7 +18,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  */
 final class ScanRows extends AbstractEnumerable<Object[]> {
   /** Most rows kept for replay. */
-  static final int REPLAY_LIMIT = 5_000;
+  static final int REPLAY_LIMIT = 20_000;
 
   private final LinodeTable table;
   private final RowConverter converter;
