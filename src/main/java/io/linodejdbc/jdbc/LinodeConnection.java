@@ -110,6 +110,9 @@ final class LinodeConnection {
       return session.isReadOnly();
     case "isValid":
       return isValid((Integer) args[0]);
+    case "getCatalog":
+    case "setCatalog":
+      return MetaDataOverrides.catalogCall(name, args); // catalog "linode", as the metadata shows
     case "getWarnings":
       return warnings;
     case "clearWarnings":
