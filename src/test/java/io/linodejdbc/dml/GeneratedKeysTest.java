@@ -301,6 +301,26 @@ class GeneratedKeysTest {
    * (false) instead of IS_DML. The batch "succeeds" with -1 per statement and sends nothing.
    */
   static final List<KnownDefects.Defect> KNOWN_DEFECTS = List.of(
+      defect("executeBatch on prepareStatement(\"INSERT … (label) VALUES (?)\", new String[]"
+          + " {\"id\", \"token\"}) with 2 rows: expected [1, 1], two tokens created and their"
+          + " keys, actual nothing is POSTed (the statement is prepared with RETURNING, a SELECT"
+          + " to Avatica, which batches never run)", () -> {
+        try (DmlSandbox box = DmlSandbox.demo();
+            PreparedStatement ps = box.connect().prepareStatement(
+                "INSERT INTO " + T + " (label) VALUES (?)", new String[] {"id", "token"})) {
+          ps.setString(1, "kb1");
+          ps.addBatch();
+          ps.setString(1, "kb2");
+          ps.addBatch();
+          int[] counts;
+          try {
+            counts = ps.executeBatch();
+          } finally {
+            assertThat(box.ids()).as("tokens after the batch").hasSize(10);
+          }
+          assertThat(counts).containsExactly(1, 1);
+        }
+      }),
       defect("Statement batch [INSERT 1 row, INSERT 2 rows, INSERT label of 101 chars, INSERT]:"
           + " expected BatchUpdateException with getUpdateCounts() [1, 2], actual a plain"
           + " SQLDataException 22001 (JdbcProxies builds the BatchUpdateException, then its own"
@@ -406,6 +426,24 @@ class GeneratedKeysTest {
 
   @TestFactory List<DynamicTest> knownDefectsStillFail() {
     return KnownDefects.stillFailing(KNOWN_DEFECTS);
+  }
+
+  /** Proof for the keys-batch defect as it stands: no POST at all. */
+  @Test void batchOnAKeysPreparedInsertSendsNothingToday() throws Exception {
+    try (DmlSandbox box = DmlSandbox.demo();
+        PreparedStatement ps = box.connect().prepareStatement(
+            "INSERT INTO " + T + " (label) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
+      ps.setString(1, "kb1");
+      ps.addBatch();
+      box.clear();
+      try {
+        ps.executeBatch();
+      } catch (SQLException ignored) {
+        // whether it throws or not, nothing may have been sent
+      }
+      assertThat(box.writes()).isEmpty();
+      assertThat(box.ids()).hasSize(8);
+    }
   }
 
   /** Proof for the batch defect as it stands: the statements are skipped, not just miscounted. */
