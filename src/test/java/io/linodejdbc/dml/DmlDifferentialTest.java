@@ -98,7 +98,11 @@ class DmlDifferentialTest {
     List<Arguments> out = new ArrayList<>();
     for (Entry e : corpus()) {
       for (LabelMatching m : LabelMatching.values()) {
-        out.add(Arguments.of(e, m));
+        // Label matching is irrelevant without WHERE; those statements (300 sequential
+        // requests each) run once.
+        if (e.props().isEmpty() || m == LabelMatching.EXACT) {
+          out.add(Arguments.of(e, m));
+        }
       }
     }
     return out.stream();
