@@ -26,6 +26,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@link SQLFeatureNotSupportedException}.
  */
 final class CachedResultSet implements InvocationHandler {
+  private static final java.time.format.DateTimeFormatter WHOLE_SECONDS =
+      java.time.format.DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss");
+
   private final ResultSetMetaData metaData;
   private final List<String> labels;
   private final List<Object[]> rows;
@@ -184,6 +187,10 @@ final class CachedResultSet implements InvocationHandler {
       }
       return v;
     case "getString":
+      if (v instanceof Timestamp ts && ts.getNanos() == 0) {
+        // As Calcite's own result sets print a TIMESTAMP(0): no ".0".
+        return ts.toLocalDateTime().format(WHOLE_SECONDS);
+      }
       return v == null ? null : v.toString();
     case "getInt":
       return v == null ? 0 : number(v).intValue();

@@ -37,6 +37,11 @@ final class JdbcProxies {
   private static final class StatementState {
     /** Prepared with a RETURNING clause added for generated keys. */
     boolean returnsKeys;
+    /**
+     * With {@link #returnsKeys}: the statement prepared without RETURNING, which runs the batches
+     * (Avatica batches only statements that answer an update count). Parameters go to both.
+     */
+    @Nullable PreparedStatement twin;
     @Nullable ResultSet generatedKeys;
     /** Update count of the last execute() that ran through the generated-keys path, or -1. */
     long keysUpdateCount = -1;
@@ -128,7 +133,7 @@ final class JdbcProxies {
           }
         }
         if (state != null) {
-          Object handled = statementCall(proxy, name, args);
+          Object handled = statementCall(proxy, method, args);
           if (handled != LinodeConnection.NOT_HANDLED) {
             return handled;
           }
@@ -136,18 +141,7 @@ final class JdbcProxies {
       } catch (SQLException | RuntimeException e) {
         throw SqlErrors.translate(e);
       }
-      return wrapResult(proxy, method.getReturnType(), invokeDelegate(method, args), null);
-    }
-
-    private @Nullable Object invokeDelegate(Method method, Object @Nullable [] args)
-        throws SQLException {
-      try {
-        return method.invoke(delegate, args);
-      } catch (InvocationTargetException e) {
-        throw SqlErrors.translate(e.getCause());
-      } catch (IllegalAccessException e) {
-        throw new SQLException("cannot call " + method.getName(), "HY000", e);
-      }
+      return wrapResult(proxy, method.getReturnType(), invokeOn(delegate, method, args), null);
     }
 
     private Object connectionCall(Method method, Object @Nullable [] args) throws SQLException {
@@ -163,6 +157,7 @@ final class JdbcProxies {
         StatementState s = new StatementState();
         if (returning != null) {
           s.returnsKeys = true;
+          s.twin = parents.connection().calcite().prepareStatement(sql);
           PreparedStatement ps = parents.connection().calcite().prepareStatement(returning);
           return wrap(ps, PreparedStatement.class, new Parents(parents.connection(), null), s);
         }
@@ -173,10 +168,25 @@ final class JdbcProxies {
     }
 
     /** Generated keys and batches; NOT_HANDLED for everything else. */
-    private Object statementCall(Object proxy, String name, Object @Nullable [] args)
+    private Object statementCall(Object proxy, Method method, Object @Nullable [] args)
         throws SQLException {
+      String name = method.getName();
       StatementState s = java.util.Objects.requireNonNull(state);
       int arity = args == null ? 0 : args.length;
+      PreparedStatement twin = s.twin;
+      if (twin != null) {
+        if (name.startsWith("set") && arity >= 2 || name.equals("clearParameters")) {
+          invokeOn(twin, method, args); // parameters to both; the keyed one answers below
+          return LinodeConnection.NOT_HANDLED;
+        }
+        if (name.equals("addBatch") || name.equals("clearBatch")) {
+          return invokeOn(twin, method, args);
+        }
+        if (name.equals("close")) {
+          twin.close();
+          return LinodeConnection.NOT_HANDLED;
+        }
+      }
       switch (name) {
       case "getGeneratedKeys":
         return s.generatedKeys != null ? s.generatedKeys : GeneratedKeys.empty((Statement) proxy);
@@ -242,12 +252,24 @@ final class JdbcProxies {
       };
     }
 
+    private static @Nullable Object invokeOn(Object target, Method method,
+        Object @Nullable [] args) throws SQLException {
+      try {
+        return method.invoke(target, args);
+      } catch (InvocationTargetException e) {
+        throw SqlErrors.translate(e.getCause());
+      } catch (IllegalAccessException e) {
+        throw new SQLException("cannot call " + method.getName(), "HY000", e);
+      }
+    }
+
     /** Runs the batch; a failure says how many statements were applied before it. */
     private Object batch(String name) throws SQLException {
+      Statement target = state != null && state.twin != null ? state.twin : (Statement) delegate;
       try (WriteProgress progress = WriteProgress.start()) {
         try {
-          return name.equals("executeBatch") ? ((Statement) delegate).executeBatch()
-              : ((Statement) delegate).executeLargeBatch();
+          return name.equals("executeBatch") ? target.executeBatch()
+              : target.executeLargeBatch();
         } catch (SQLException | RuntimeException e) {
           SQLException cause = SqlErrors.translate(e);
           List<Long> done = progress.counts();

@@ -28,6 +28,9 @@ final class SqlErrors {
   private SqlErrors() {}
 
   static SQLException translate(Throwable t) {
+    if (t instanceof SQLException sql && sql.getSQLState() != null) {
+      return sql; // already ours (or a state Calcite set): a BatchUpdateException keeps its counts
+    }
     WriteFailure partial = find(t, WriteFailure.class);
     if (partial != null) {
       // The statement's own account (what was done) first; the state is the cause's.

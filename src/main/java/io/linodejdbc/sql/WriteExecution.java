@@ -50,7 +50,7 @@ final class WriteExecution {
 
   /** One request the statement sends. */
   record Request(String method, String path, @Nullable ObjectNode body, int id,
-      Object @Nullable [] before) {}
+      Object @Nullable [] before, boolean own) {}
 
   Enumerable<Object> run(DataContext context) {
     // Checked per execution, not at prepare: the connection may turn read-only in between.
@@ -66,6 +66,9 @@ final class WriteExecution {
         requests.add(request(row));
       }
     }
+    // Revoking the connection's own token (allowed by allowRevokeSelf) locks the session out:
+    // it goes last, after every other request has been sent with the still-valid token.
+    requests.sort(java.util.Comparator.comparing(Request::own));
     if (table.session().writeOptions().dryRun()) {
       List<Object> described = new ArrayList<>();
       for (Request r : requests) {
@@ -100,7 +103,7 @@ final class WriteExecution {
               convert(columns.get(i), value, rowTypes.get(i)));
         }
       }
-      return new Request("POST", resource.collectionPath(), body, 0, null);
+      return new Request("POST", resource.collectionPath(), body, 0, null, false);
     }
     case UPDATE: {
       int width = resource.columns().size();
@@ -114,19 +117,19 @@ final class WriteExecution {
         body.put(resource.column(columns.get(i)).orElseThrow().jsonField(),
             convert(columns.get(i), value, rowTypes.get(width + i)));
       }
-      return new Request("PUT", resource.objectPath(id), body, id, row);
+      return new Request("PUT", resource.objectPath(id), body, id, row, false);
     }
     default: {
       int id = key(row);
       int tokenIndex = resource.indexOf("token");
-      if (tokenIndex >= 0 && row[tokenIndex] instanceof String prefix
-          && table.session().isOwnToken(prefix)
-          && !table.session().writeOptions().allowRevokeSelf()) {
+      boolean own = tokenIndex >= 0 && row[tokenIndex] instanceof String prefix
+          && table.session().isOwnToken(prefix);
+      if (own && !table.session().writeOptions().allowRevokeSelf()) {
         throw new LinodeQueryException(WritePlanner.REFUSED, "Token " + id
             + " is the token this connection uses; revoking it would lock this session out."
             + " Nothing was revoked. Set allowRevokeSelf=true to allow it.", null);
       }
-      return new Request("DELETE", resource.objectPath(id), null, id, row);
+      return new Request("DELETE", resource.objectPath(id), null, id, row, own);
     }
     }
   }

@@ -11,7 +11,6 @@ import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.Set;
 import org.apache.calcite.sql.type.SqlTypeName;
-import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Checks and converts the values a statement writes, before any request is sent: what the API
@@ -22,6 +21,9 @@ final class WriteValues {
   static final String INVALID_VALUE = "22023";
   /** SQLSTATE for a string longer than the column allows. */
   static final String TOO_LONG = "22001";
+
+  private static final java.util.regex.Pattern EPOCH_MILLIS =
+      java.util.regex.Pattern.compile("-?\\d{9,15}");
 
   private final Clock clock;
 
@@ -52,6 +54,11 @@ final class WriteValues {
       utc = Timestamps.toLocalDateTime(millis.longValue());
     } else if (value instanceof Integer days && type == SqlTypeName.DATE) {
       utc = LocalDate.ofEpochDay(days).atStartOfDay();
+    } else if (value instanceof String s && EPOCH_MILLIS.matcher(s.trim()).matches()) {
+      // A ? parameter is typed as text; setTimestamp(ts) reaches it as ts.getTime(). JDBC reads
+      // a Timestamp in the JVM's zone, so its wall clock is what the user meant (in UTC).
+      utc = LocalDateTime.ofInstant(java.time.Instant.ofEpochMilli(Long.parseLong(s.trim())),
+          java.time.ZoneId.systemDefault());
     } else if (value instanceof String s) {
       utc = parseDateTime(s.trim());
     } else {
@@ -114,9 +121,5 @@ final class WriteValues {
 
   static LinodeQueryException invalid(String message) {
     return new LinodeQueryException(INVALID_VALUE, message, null);
-  }
-
-  static @Nullable String typeName(@Nullable Object value) {
-    return value == null ? null : value.getClass().getSimpleName();
   }
 }

@@ -59,8 +59,11 @@ class SqlExamplesTest {
 
   static Stream<String> files() throws IOException {
     try (Stream<Path> list = Files.list(DIR)) {
-      return list.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sql")).sorted()
-          .toList().stream();
+      // Files 20 onwards change tokens; WriteExamplesTest runs each on a fresh sandbox.
+      return list.map(f -> f.getFileName().toString()).filter(n -> n.endsWith(".sql"))
+          .filter(n -> Integer.parseInt(n.substring(0, 2))
+              < io.linodejdbc.dml.WriteExamplesTest.FIRST_WRITE_EXAMPLE)
+          .sorted().toList().stream();
     }
   }
 
@@ -72,7 +75,7 @@ class SqlExamplesTest {
     for (Example ex : examples) {
       String where = file + ":" + ex.line();
       String upper = ex.sql().toUpperCase(Locale.ROOT);
-      assertThat(upper).as(where + ": the write path does not exist yet")
+      assertThat(upper).as(where + ": read examples share one sandbox and must not change it")
           .doesNotContainPattern("^\\s*(INSERT|UPDATE|DELETE|REPLACE)\\b");
       assertThat(ex.expect()).as(where + ": every statement needs an '-- expect:' line").isNotBlank();
 
@@ -160,8 +163,6 @@ class SqlExamplesTest {
     assertThat(sql).contains("WHERE ID = 3", " IN (", "LIKE", "ORDER BY CREATED DESC",
         "LIMIT 5", "EXPIRY IS NULL", "GROUP BY SCOPES", "ROW_NUMBER() OVER", "EXPLAIN PLAN FOR",
         "WITH ", "LEFT JOIN");
-    // The StackQL page envelope is not a table shape this driver has.
-    assertThat(sql).doesNotContainPattern("SELECT\\s+DATA,\\s*PAGE");
   }
 
   @Test void parserFindsStatementsAndExpectations() {

@@ -177,8 +177,11 @@ class DmlDifferentialTest {
         try (Statement s = h2.connection().createStatement()) {
           h2Count = s.executeUpdate(H2Oracle.neutraliseLikeEscape(entry.sql()));
         }
-        List<List<String>> counted = DmlSandbox.query(c, entry.sql());
-        assertThat(counted).as("ROWCOUNT").containsExactly(List.of(Integer.toString(h2Count)));
+        int counted;
+        try (Statement s = c.createStatement()) {
+          counted = s.executeUpdate(entry.sql());
+        }
+        assertThat(counted).as("update count").isEqualTo(h2Count);
         ResultSets.Table want = h2.query("SELECT id, label FROM personal_access_tokens ORDER BY id");
         List<List<String>> actual = new ArrayList<>();
         for (SandboxToken t : box.server.store().all()) {

@@ -300,7 +300,7 @@ class GeneratedKeysTest {
    * statement whose Avatica type {@code canUpdate()}, and the planner types them UPDATE/DELETE
    * (false) instead of IS_DML. The batch "succeeds" with -1 per statement and sends nothing.
    */
-  static final List<KnownDefects.Defect> KNOWN_DEFECTS = List.of(
+  static final List<KnownDefects.Defect> FIXED_DEFECTS = List.of(
       defect("executeBatch on prepareStatement(\"INSERT … (label) VALUES (?)\", new String[]"
           + " {\"id\", \"token\"}) with 2 rows: expected [1, 1], two tokens created and their"
           + " keys, actual nothing is POSTed (the statement is prepared with RETURNING, a SELECT"
@@ -424,37 +424,7 @@ class GeneratedKeysTest {
         }
       }));
 
-  @TestFactory List<DynamicTest> knownDefectsStillFail() {
-    return KnownDefects.stillFailing(KNOWN_DEFECTS);
-  }
-
-  /** Proof for the keys-batch defect as it stands: no POST at all. */
-  @Test void batchOnAKeysPreparedInsertSendsNothingToday() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo();
-        PreparedStatement ps = box.connect().prepareStatement(
-            "INSERT INTO " + T + " (label) VALUES (?)", Statement.RETURN_GENERATED_KEYS)) {
-      ps.setString(1, "kb1");
-      ps.addBatch();
-      box.clear();
-      try {
-        ps.executeBatch();
-      } catch (SQLException ignored) {
-        // whether it throws or not, nothing may have been sent
-      }
-      assertThat(box.writes()).isEmpty();
-      assertThat(box.ids()).hasSize(8);
-    }
-  }
-
-  /** Proof for the batch defect as it stands: the statements are skipped, not just miscounted. */
-  @Test void updateAndDeleteBatchesAreSkippedToday() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
-      s.addBatch("UPDATE " + T + " SET label = 'b2' WHERE id = 2");
-      s.addBatch("DELETE FROM " + T + " WHERE id = 4");
-      box.clear();
-      assertThat(s.executeBatch()).containsExactly(-1, -1);
-      assertThat(box.requests()).isEmpty();
-      assertThat(box.server.store().all()).isEqualTo(SampleData.demo());
-    }
+  @TestFactory List<DynamicTest> formerDefectsStayFixed() {
+    return KnownDefects.stayFixed(FIXED_DEFECTS);
   }
 }

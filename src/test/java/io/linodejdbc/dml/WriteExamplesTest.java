@@ -34,9 +34,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * <p>A returned {@code token} of full length must be the stored secret of the returned id; it is
  * compared, never printed.
  */
-class WriteExamplesTest {
+public class WriteExamplesTest {
   static final Path DIR = Path.of(System.getProperty("basedir", "."), "sql-examples");
-  static final int FIRST_WRITE_EXAMPLE = 20;
+  public static final int FIRST_WRITE_EXAMPLE = 20;
 
   record Example(String sql, String expect, int line) {}
 

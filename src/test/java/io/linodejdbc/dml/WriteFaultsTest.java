@@ -199,7 +199,7 @@ class WriteFaultsTest {
 
   // ---------------------------------------------------------------------------------------------
 
-  static final List<KnownDefects.Defect> KNOWN_DEFECTS = List.of(
+  static final List<KnownDefects.Defect> FIXED_DEFECTS = List.of(
       defect("DELETE … WHERE id IN (11, 12, 13) with the 2nd DELETE answered 500: expected the"
           + " message to say 'stopped after 1 of 3 row(s) (already applied to id [11])', actual"
           + " only 'DELETE /profile/tokens/12 failed: 500 …' (WriteFailure's text is dropped by"
@@ -233,8 +233,8 @@ class WriteFaultsTest {
         }
       }));
 
-  @TestFactory List<DynamicTest> knownDefectsStillFail() {
-    return KnownDefects.stillFailing(KNOWN_DEFECTS);
+  @TestFactory List<DynamicTest> formerDefectsStayFixed() {
+    return KnownDefects.stayFixed(FIXED_DEFECTS);
   }
 
   @Test void statementObjectsDoNotLeakTheTokenEither() throws Exception {
