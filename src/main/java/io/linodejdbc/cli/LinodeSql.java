@@ -119,12 +119,16 @@ public final class LinodeSql {
     } else {
       token = options.token != null ? options.token : env.get(ConnectionConfig.TOKEN_ENV);
       if (token == null || token.isBlank()) {
+        token = LinodeCliConfig.token(env); // the official CLI's own configuration
+      }
+      if (token == null || token.isBlank()) {
         PrintStream errPrint = printStream(err);
         errPrint.println("linode-sql: no Linode API token. Set one with"
             + System.lineSeparator() + "    export " + ConnectionConfig.TOKEN_ENV + "=<token>"
             + "   (create it at https://cloud.linode.com/profile/tokens, scope account:read_only)"
-            + System.lineSeparator() + "or pass --token <token>, or try the shell without an"
-            + " account: linode-sql --sandbox");
+            + System.lineSeparator() + "or pass --token <token>, or configure linode-cli"
+            + " (linode-cli configure; its token is read from ~/.config/linode-cli),"
+            + System.lineSeparator() + "or try the shell without an account: linode-sql --sandbox");
         errPrint.flush();
         return EXIT_USAGE;
       }

@@ -176,6 +176,22 @@ class LinodeSqlTest {
     assertThat(processOut.toString(StandardCharsets.UTF_8)).doesNotContain(secret);
   }
 
+  @Test void tokenFromLinodeCliConfiguration(@org.junit.jupiter.api.io.TempDir java.nio.file.Path home)
+      throws Exception {
+    try (SandboxServer server = SandboxServer.builder().tokens(DEMO).start()) {
+      java.nio.file.Path config = home.resolve(".config");
+      java.nio.file.Files.createDirectories(config);
+      java.nio.file.Files.writeString(config.resolve("linode-cli"), "[DEFAULT]\n"
+          + "default-user = me\n\n[me]\ntoken = " + server.actingToken() + "\n");
+      Run r = run(Map.of("HOME", home.toString()), InputStream.nullInputStream(),
+          "--api-url", server.baseUrl(), "--outputformat=csv", "--silent=true",
+          "-e", "SELECT count(*) AS n FROM " + TABLE);
+      assertThat(r.code()).as(r.all()).isZero();
+      assertThat(csv(r.out())).containsExactly(List.of("n"), List.of(String.valueOf(DEMO.size())));
+      assertThat(r.all()).doesNotContain(server.actingToken());
+    }
+  }
+
   @Test void tokenFromEnvironmentAndApiUrl() {
     try (SandboxServer server = SandboxServer.builder().tokens(DEMO).start()) {
       Run r = run(Map.of("LINODE_TOKEN", server.actingToken()), InputStream.nullInputStream(),
