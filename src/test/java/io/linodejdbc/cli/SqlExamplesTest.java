@@ -1,5 +1,7 @@
 package io.linodejdbc.cli;
 
+import io.linodejdbc.testing.SqlExampleScript;
+import io.linodejdbc.testing.SqlExampleScript.Example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -37,7 +39,6 @@ class SqlExamplesTest {
   private static Connection connection;
 
   /** One statement of a file and what its {@code expect} line says. */
-  record Example(String sql, String expect, int line) {}
 
   @BeforeAll static void start() throws Exception {
     server = SandboxServer.builder().tokens(SampleData.demo()).start();
@@ -70,7 +71,8 @@ class SqlExamplesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void runs(String file) throws Exception {
-    List<Example> examples = parse(Files.readString(DIR.resolve(file), StandardCharsets.UTF_8));
+    List<Example> examples =
+        SqlExampleScript.parse(Files.readString(DIR.resolve(file), StandardCharsets.UTF_8));
     assertThat(examples).as("statements in " + file).isNotEmpty();
     for (Example ex : examples) {
       String where = file + ":" + ex.line();
@@ -116,41 +118,6 @@ class SqlExamplesTest {
     }
   }
 
-  /** Statements end with ';' at the end of a line; {@code -- expect:} applies to the next one. */
-  static List<Example> parse(String script) {
-    List<Example> out = new ArrayList<>();
-    StringBuilder sql = new StringBuilder();
-    String expect = "";
-    int start = 0;
-    String[] lines = script.split("\\R", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String trimmed = lines[i].trim();
-      if (trimmed.startsWith("--")) {
-        String body = trimmed.substring(2).trim();
-        if (body.startsWith("expect:")) {
-          expect = body.substring("expect:".length()).trim();
-        }
-        continue;
-      }
-      if (trimmed.isEmpty() && sql.length() == 0) {
-        continue;
-      }
-      if (sql.length() == 0) {
-        start = i + 1;
-      }
-      sql.append(lines[i]).append('\n');
-      if (trimmed.endsWith(";")) {
-        String stmt = sql.toString().trim();
-        out.add(new Example(stmt.substring(0, stmt.length() - 1).trim(), expect, start));
-        sql.setLength(0);
-        expect = "";
-      }
-    }
-    if (sql.toString().trim().length() > 0) {
-      throw new IllegalArgumentException("statement at line " + start + " does not end with ';'");
-    }
-    return out;
-  }
 
   @Test void coversTheBriefsCases() throws IOException {
     List<String> names = files().toList();
@@ -166,7 +133,7 @@ class SqlExamplesTest {
   }
 
   @Test void parserFindsStatementsAndExpectations() {
-    List<Example> ex = parse("""
+    List<Example> ex = SqlExampleScript.parse("""
         -- header
         -- expect: rows=1 requests=1
         SELECT 1

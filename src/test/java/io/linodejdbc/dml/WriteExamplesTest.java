@@ -1,5 +1,7 @@
 package io.linodejdbc.dml;
 
+import io.linodejdbc.testing.SqlExampleScript;
+import io.linodejdbc.testing.SqlExampleScript.Example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -38,7 +40,6 @@ public class WriteExamplesTest {
   static final Path DIR = Path.of(System.getProperty("basedir", "."), "sql-examples");
   public static final int FIRST_WRITE_EXAMPLE = 20;
 
-  record Example(String sql, String expect, int line) {}
 
   static Stream<String> files() throws IOException {
     try (Stream<Path> list = Files.list(DIR)) {
@@ -67,7 +68,8 @@ public class WriteExamplesTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("files")
   void runsOnAFreshSandbox(String file) throws Exception {
-    List<Example> examples = parse(Files.readString(DIR.resolve(file), StandardCharsets.UTF_8));
+    List<Example> examples =
+        SqlExampleScript.parse(Files.readString(DIR.resolve(file), StandardCharsets.UTF_8));
     assertThat(examples).as("statements in " + file).isNotEmpty();
     try (DmlSandbox box = DmlSandbox.demo()) {
       assertThat(box.ids()).as("fresh demo data").hasSize(8);
@@ -147,39 +149,4 @@ public class WriteExamplesTest {
     }
   }
 
-  /** As SqlExamplesTest: statements end with ';' at the end of a line. */
-  static List<Example> parse(String script) {
-    List<Example> out = new ArrayList<>();
-    StringBuilder sql = new StringBuilder();
-    String expect = "";
-    int start = 0;
-    String[] lines = script.split("\\R", -1);
-    for (int i = 0; i < lines.length; i++) {
-      String trimmed = lines[i].trim();
-      if (trimmed.startsWith("--")) {
-        String body = trimmed.substring(2).trim();
-        if (body.startsWith("expect:")) {
-          expect = body.substring("expect:".length()).trim();
-        }
-        continue;
-      }
-      if (trimmed.isEmpty() && sql.length() == 0) {
-        continue;
-      }
-      if (sql.length() == 0) {
-        start = i + 1;
-      }
-      sql.append(lines[i]).append('\n');
-      if (trimmed.endsWith(";")) {
-        String stmt = sql.toString().trim();
-        out.add(new Example(stmt.substring(0, stmt.length() - 1).trim(), expect, start));
-        sql.setLength(0);
-        expect = "";
-      }
-    }
-    if (sql.toString().trim().length() > 0) {
-      throw new IllegalArgumentException("statement at line " + start + " does not end with ';'");
-    }
-    return out;
-  }
 }
