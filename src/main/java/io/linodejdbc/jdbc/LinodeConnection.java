@@ -35,6 +35,7 @@ final class LinodeConnection {
   private final ConnectionConfig config;
   private final Connection proxy;
   private @Nullable SQLWarning warnings;
+  private final java.util.Properties clientInfo = new java.util.Properties();
 
   LinodeConnection(CalciteConnection calcite, LinodeSession session, ConnectionConfig config) {
     this.calcite = calcite;
@@ -113,6 +114,21 @@ final class LinodeConnection {
     case "getCatalog":
     case "setCatalog":
       return MetaDataOverrides.catalogCall(name, args); // catalog "linode", as the metadata shows
+    case "setClientInfo":
+      // Clients label their connections (DBeaver: ApplicationName); the API has no use for it.
+      if (args != null && args.length == 2) {
+        clientInfo.setProperty((String) args[0], String.valueOf(args[1]));
+      } else if (args != null && args.length == 1 && args[0] != null) {
+        clientInfo.putAll((java.util.Properties) args[0]);
+      }
+      return null;
+    case "getClientInfo":
+      if (args != null && args.length == 1) {
+        return clientInfo.getProperty((String) args[0]);
+      }
+      java.util.Properties copy = new java.util.Properties();
+      copy.putAll(clientInfo);
+      return copy;
     case "getWarnings":
       return warnings;
     case "clearWarnings":

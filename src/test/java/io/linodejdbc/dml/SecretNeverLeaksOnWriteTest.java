@@ -1,13 +1,8 @@
 package io.linodejdbc.dml;
 
+import io.linodejdbc.testing.LogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.linodejdbc.sandbox.LabelMatching;
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxServer;
@@ -30,7 +25,6 @@ import java.util.Set;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * With every logger at DEBUG, creates tokens in every way the driver allows (INSERT … RETURNING,
@@ -46,35 +40,14 @@ class SecretNeverLeaksOnWriteTest {
   private final List<String> captured = new ArrayList<>();
   /** The values read from RETURNING and generated keys: the one place a secret belongs. */
   private final Set<String> returnedSecrets = new HashSet<>();
-  private ListAppender<ILoggingEvent> appender;
-  private Level savedLevel;
+  private LogCapture logs;
 
   @BeforeEach void captureAllLogsAtDebug() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    savedLevel = root.getLevel();
-    root.setLevel(Level.DEBUG);
-    for (Logger logger : context.getLoggerList()) {
-      if (logger.getLevel() != null && logger != root) {
-        logger.setLevel(Level.DEBUG);
-      }
-    }
-    appender = new ListAppender<>();
-    appender.setContext(context);
-    appender.start();
-    root.addAppender(appender);
+    logs = LogCapture.atDebug();
   }
 
   @AfterEach void restore() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
-    context.reset();
-    try {
-      new ch.qos.logback.classic.util.ContextInitializer(context).autoConfig();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(savedLevel);
+    logs.close();
   }
 
   private void failure(Throwable e) {
@@ -172,12 +145,7 @@ class SecretNeverLeaksOnWriteTest {
 
       box.recorded().forEach(r -> captured.add(r.toString() + " " + r.body() + " " + r.headers()));
       captured.add(box.server.store().all().toString());
-      for (ILoggingEvent event : appender.list) {
-        captured.add(event.getFormattedMessage());
-        if (event.getThrowableProxy() != null) {
-          captured.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-        }
-      }
+      captured.addAll(logs.lines());
 
       List<SandboxToken> created = box.server.store().all().stream().filter(t -> t.id() > 8)
           .toList();
@@ -186,7 +154,7 @@ class SecretNeverLeaksOnWriteTest {
       assertThat(created).extracting(SandboxToken::label).containsExactly("relabelled", "r2",
           "k1", "pk1", "b1", "lost", "lost2");
       assertThat(created).extracting(SandboxToken::id).containsExactly(9, 11, 12, 13, 14, 15, 16);
-      assertThat(appender.list).as("DEBUG logging was really on").isNotEmpty();
+      assertThat(logs.events()).as("DEBUG logging was really on").isPositive();
       assertThat(captured).as("the server really refused the late expiry")
           .anySatisfy(s -> assertThat(s).contains("expiry must be in the future"));
       // Never print the set itself: it holds secrets. 9, 10, 11, 12 and 13 were returned in full.

@@ -1,13 +1,8 @@
 package io.linodejdbc.jdbc;
 
+import io.linodejdbc.testing.LogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.LoggerContext;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxServer;
 import java.io.PrintWriter;
@@ -24,7 +19,6 @@ import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.slf4j.LoggerFactory;
 
 /**
  * Runs reads, failures and EXPLAIN with every logger at DEBUG, and searches everything the run
@@ -37,35 +31,14 @@ class SecretLeakTest {
   private static final String WRONG = "WRONGCANARY9876543210zyxwvutsrqponmlkjihgfedcba9876543210ZYXWVU";
 
   private final List<String> captured = new ArrayList<>();
-  private ListAppender<ILoggingEvent> appender;
-  private Level savedLevel;
+  private LogCapture logs;
 
   @BeforeEach void captureAllLogsAtDebug() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    Logger root = context.getLogger(Logger.ROOT_LOGGER_NAME);
-    savedLevel = root.getLevel();
-    root.setLevel(Level.DEBUG);
-    for (Logger logger : context.getLoggerList()) {
-      if (logger.getLevel() != null && logger != root) {
-        logger.setLevel(Level.DEBUG);
-      }
-    }
-    appender = new ListAppender<>();
-    appender.setContext(context);
-    appender.start();
-    root.addAppender(appender);
+    logs = LogCapture.atDebug();
   }
 
   @AfterEach void restore() {
-    LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
-    context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(appender);
-    context.reset();
-    try {
-      new ch.qos.logback.classic.util.ContextInitializer(context).autoConfig();
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
-    context.getLogger(Logger.ROOT_LOGGER_NAME).setLevel(savedLevel);
+    logs.close();
   }
 
   private Connection connect(SandboxServer server, String token) throws SQLException {
@@ -129,14 +102,9 @@ class SecretLeakTest {
         captured.add(info.name + "=" + info.value + " " + info.description);
       }
     }
-    for (ILoggingEvent event : appender.list) {
-      captured.add(event.getFormattedMessage());
-      if (event.getThrowableProxy() != null) {
-        captured.add(ThrowableProxyUtil.asString(event.getThrowableProxy()));
-      }
-    }
+    captured.addAll(logs.lines());
 
-    assertThat(appender.list).as("DEBUG logging was really on").isNotEmpty();
+    assertThat(logs.events()).as("DEBUG logging was really on").isPositive();
     assertThat(captured).as("the 401 was really produced")
         .anySatisfy(s -> assertThat(s).contains("Invalid Token"));
     for (String secret : List.of(ACTING, WRONG)) {
