@@ -45,13 +45,48 @@ final class SandboxHandler implements HttpHandler {
     this.listLimiter = listLimiter;
   }
 
+  // ---- Fault-injection hook for the reliability suite (FaultPlan); inert unless a plan is set. ----
+  private volatile FaultPlan faultPlan = FaultPlan.NONE;
+  private final java.util.concurrent.atomic.AtomicInteger inFlightNow =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  void setFaultPlan(FaultPlan plan) {
+    this.faultPlan = java.util.Objects.requireNonNull(plan, "plan");
+  }
+
+  int inFlightNow() {
+    return inFlightNow.get();
+  }
+
+  /** Applies the plan's fault; true if it replaced the answer (the request is then recorded). */
+  private boolean injectFault(HttpExchange exchange, String body, long sequence, Instant at) throws IOException {
+    FaultPlan plan = faultPlan;
+    if (plan == FaultPlan.NONE) {
+      return false;
+    }
+    Fault fault = plan.decide(new FaultPlan.FaultRequest(exchange.getRequestMethod(),
+        exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+        exchange.getRequestHeaders().getFirst("X-Filter")));
+    if (!FaultInjector.stall(fault) || fault.kind() == Fault.Kind.NONE) {
+      return false;
+    }
+    log.record(sequence, recorded(exchange, body, FaultInjector.recordedStatus(fault), at));
+    FaultInjector.send(exchange, fault);
+    return true;
+  }
+  // ---- end of the fault-injection hook ----
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     long sequence = log.arrived();
+    inFlightNow.incrementAndGet(); // fault-injection hook
     Instant at = Instant.now();
     long started = System.nanoTime();
     try {
       String body = readBody(exchange);
+      if (injectFault(exchange, body, sequence, at)) { // fault-injection hook
+        return;
+      }
       ApiResponse response = respond(exchange, body);
       log.record(sequence, recorded(exchange, body, response.status(), at));
       send(exchange, response);
@@ -60,6 +95,7 @@ final class SandboxHandler implements HttpHandler {
     } finally {
       exchange.close();
       log.finished();
+      inFlightNow.decrementAndGet(); // fault-injection hook
     }
   }
 

@@ -140,6 +140,20 @@ public final class SandboxServer implements AutoCloseable {
     settings.setLabelMatching(matching);
   }
 
+  // ---- Fault-injection hook for the reliability suite ----
+
+  /** Sets the fault plan consulted for every request from now on; {@link FaultPlan#NONE} turns it off. */
+  public void setFaultPlan(FaultPlan plan) {
+    handler.setFaultPlan(plan);
+  }
+
+  /** Requests being handled right now (arrived, response not yet sent). */
+  public int inFlightNow() {
+    return handler.inFlightNow();
+  }
+
+  // ---- end of the fault-injection hook ----
+
   /** Stops serving at once; requests in progress are abandoned. Safe to call twice. */
   @Override
   public synchronized void close() {
