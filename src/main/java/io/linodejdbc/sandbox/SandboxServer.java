@@ -152,6 +152,19 @@ public final class SandboxServer implements AutoCloseable {
     return handler.inFlightNow();
   }
 
+  /**
+   * The most requests seen at once, each counted from its arrival until its response starts (so,
+   * unlike {@link RequestLog#maxInFlight()}, never more than the client really had in flight).
+   */
+  public int maxInFlightUntilResponse() {
+    return handler.maxInFlightUntilResponse();
+  }
+
+  /** Restarts {@link #maxInFlightUntilResponse()} from the current count. */
+  public void resetMaxInFlightUntilResponse() {
+    handler.resetMaxInFlightUntilResponse();
+  }
+
   // ---- end of the fault-injection hook ----
 
   /** Stops serving at once; requests in progress are abandoned. Safe to call twice. */
