@@ -80,6 +80,112 @@ class KnownDefectsTest {
     assertThat(after - before).as("KD-2 fixed? then remove this test and assert CACHES shrinks").isGreaterThanOrEqualTo(10);
   }
 
+  /**
+   * KD-3 (minor): {@code WHERE id = -1} (also {@code id = 0}) is sent as
+   * {@code GET /v4/profile/tokens/-1}: a request for an id that cannot exist (Linode ids are
+   * positive), and a path outside {@code /v4/profile/tokens(/\d+)?}. No user text reaches the
+   * path (only the parsed integer), so this is a wasted request, not an injection.
+   * Restore: {@link WireChecks#PATH} = {@link WireChecks#STRICT_PATH}.
+   */
+  @Test
+  void kd3_negativeIdIsSentAsAPath() throws Exception {
+    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start(); Connection c = connect(s)) {
+      assertThat(Rel.run(c, "SELECT id FROM personal_access_tokens WHERE id = -1").size()).isZero();
+      assertThat(s.requestLog().requests()).as("KD-3 fixed? then restore WireChecks.STRICT_PATH")
+          .anyMatch(r -> r.path().equals("/v4/profile/tokens/-1"));
+    }
+  }
+
+  /**
+   * KD-4: DELETE and REPLACE report no update count. {@code executeUpdate("DELETE FROM
+   * linode.profile.personal_access_tokens WHERE tokenId = 5")} deletes token 5 but returns -1
+   * (JDBC: the row count, 1); {@code execute(...)} returns {@code true} (claims a ResultSet) and
+   * {@code getUpdateCount()} is -1. Same for {@code REPLACE … SET data__label = 'x' WHERE
+   * tokenId = 8} and for PreparedStatement. INSERT returns 1 as it should.
+   * Restore: assert 1 in {@link HostileInputProperties#randomLabelsWrittenRoundTripOrFailCleanly}.
+   */
+  @Test
+  void kd4_deleteAndReplaceReturnMinusOneFromExecuteUpdate() throws Exception {
+    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start(); Connection c = connect(s);
+        java.sql.Statement st = c.createStatement()) {
+      int deleted = st.executeUpdate("DELETE FROM linode.profile.personal_access_tokens WHERE tokenId = 5");
+      int replaced = st.executeUpdate(
+          "REPLACE linode.profile.personal_access_tokens SET data__label = 'x' WHERE tokenId = 8");
+      assertThat(s.store().get(5)).isEmpty();
+      assertThat(s.store().get(8).orElseThrow().label()).isEqualTo("x");
+      System.out.println("[KD-4] executeUpdate: DELETE -> " + deleted + ", REPLACE -> " + replaced);
+      assertThat(deleted).as("KD-4 fixed? restore the count assertion").isEqualTo(-1);
+      assertThat(replaced).isEqualTo(-1);
+    }
+  }
+
+  /**
+   * KD-5 (minor): a label with an unpaired UTF-16 surrogate ({@code "\ud800"}, possible in a Java
+   * String, not valid Unicode) is silently written as {@code "?"}: INSERT … RETURNING reports label
+   * {@code "?"}. Expected: a clean SQLException (SQLSTATE 22xxx) refusing the value, never a
+   * silently different label. Restore: drop the surrogate filter in HostileInputProperties.
+   */
+  @Test
+  void kd5_unpairedSurrogateInLabelIsSilentlyReplaced() throws Exception {
+    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start(); Connection c = connect(s);
+        java.sql.PreparedStatement ps = c.prepareStatement("INSERT INTO linode.profile.personal_access_tokens"
+            + " (data__label, data__scopes) VALUES (?, '*') RETURNING id, label")) {
+      ps.setString(1, "\ud800");
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString(2)).as("KD-5 fixed? expect a 22xxx SQLException instead").isEqualTo("?");
+      }
+    }
+  }
+
+  /**
+   * KD-6: LIKE's {@code _} does not match a line terminator. Tokens labelled {@code "\n"} and
+   * {@code "\r\n"}: {@code WHERE label LIKE '_'} returns nothing (H2 / SQL: the {@code "\n"}
+   * token), {@code WHERE label LIKE '%_%'} misses both. {@code %} does match newlines. The
+   * predicate is evaluated by Calcite's LIKE (EnumerableCalc, nothing pushed down), whose
+   * regex translation maps {@code _} to {@code .} without DOTALL, but {@code %} to
+   * {@code (?s:.*)}; the driver's answer is wrong all the same.
+   * Restore: put "\n" and "\r\n" back into HostileInputProperties.HOSTILE.
+   */
+  @Test
+  void kd6_likeUnderscoreDoesNotMatchNewline() throws Exception {
+    java.util.List<io.linodejdbc.sandbox.SandboxToken> t = java.util.List.of(
+        new io.linodejdbc.sandbox.SandboxToken(1, "\n", "*", java.time.LocalDateTime.of(2020, 1, 1, 0, 0), null,
+            "n".repeat(64)),
+        new io.linodejdbc.sandbox.SandboxToken(2, "\r\n", "*", java.time.LocalDateTime.of(2020, 1, 1, 0, 0), null,
+            "r".repeat(64)));
+    try (SandboxServer s = SandboxServer.builder().tokens(t).start(); Connection c = connect(s)) {
+      assertThat(Rel.run(c, "SELECT id FROM personal_access_tokens WHERE label LIKE '_'").size())
+          .as("KD-6 fixed? (SQL answer: 1 row)").isZero();
+      assertThat(Rel.run(c, "SELECT id FROM personal_access_tokens WHERE label LIKE '%_%'").size())
+          .as("SQL answer: 2 rows").isZero();
+    }
+  }
+
+  /**
+   * KD-7: a U+0000 in a LIKE pattern acts as an escape character although no ESCAPE clause was
+   * given. {@code WHERE token LIKE ?} with {@code "\u0000'%"} fails: SQLException "exception while
+   * executing query: java.lang.RuntimeException: Invalid escape sequence '\u0000'%', 0" (SQL / H2: a
+   * valid pattern, empty answer); {@code "\u0000%"} would match a literal '%'. Calcite's LIKE uses
+   * NUL as its "no escape" sentinel. Restore: drop noNul() in HostileInputProperties.
+   */
+  @Test
+  void kd7_nulInLikePatternActsAsEscape() throws Exception {
+    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start(); Connection c = connect(s);
+        java.sql.PreparedStatement ps = c.prepareStatement("SELECT id FROM personal_access_tokens WHERE label LIKE ?")) {
+      ps.setString(1, "\u0000'%");
+      Throwable thrown = null;
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        rs.next();
+      } catch (java.sql.SQLException e) {
+        thrown = e;
+      }
+      System.out.println("[KD-7] " + thrown);
+      assertThat(thrown).as("KD-7 fixed? (SQL answer: empty result)").isNotNull()
+          .hasMessageContaining("Invalid escape sequence");
+    }
+  }
+
   private static int size(Map<?, ?> m) {
     synchronized (m) {
       return m.size();
