@@ -186,6 +186,54 @@ class KnownDefectsTest {
     }
   }
 
+  /**
+   * KD-8: {@code SELECT id, label FROM personal_access_tokens WHERE id IN (1, 2, …, 9999,
+   * 2147483647)} (10,000 literals) fails with a StackOverflowError inside Calcite's code generation
+   * (linq4j {@code BinaryExpression.accept} / {@code VisitorImpl.visit} recursing over the OR/IN
+   * chain), after many seconds of planning. Expected: H2's answer (bounded in flight).
+   * KD-9: that failure reaches the user as {@code java.sql.SQLException: null}, SQLSTATE HY000:
+   * SqlErrors.translate uses {@code String.valueOf(t.getMessage())} of an Error without a message.
+   * Expected: a readable message naming the cause (e.g. "statement too complex: IN list of 10000
+   * values") and a fitting SQLSTATE (54001 "statement too complex").
+   * Already 2,000 ids fail: Janino "Compilation unit is nested too deeply", reported as an
+   * SQLException (HY000) whose message is the whole SQL text plus the whole generated Java source
+   * (about 180 KB). 1,000 ids work.
+   * Restore: 10,000 ids in ExtremeValuesTest.longInListsAreRightAndInFlightBounded.
+   */
+  @Test
+  void kd8_kd9_inListOfTenThousandIdsOverflowsTheStackAndSaysNull() throws Exception {
+    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start(); Connection c = connect(s)) {
+      String ids = java.util.stream.IntStream.rangeClosed(1, 9_999).mapToObj(Integer::toString)
+          .collect(java.util.stream.Collectors.joining(",")) + ",2147483647";
+      java.sql.SQLException thrown = null;
+      try {
+        Rel.run(c, "SELECT id, label FROM personal_access_tokens WHERE id IN (" + ids + ")");
+      } catch (java.sql.SQLException e) {
+        thrown = e;
+      }
+      System.out.println("[KD-8/9] " + thrown + " state " + (thrown == null ? null : thrown.getSQLState()));
+      assertThat((Object) thrown).as("KD-8 fixed? restore 10,000 ids in ExtremeValuesTest").isNotNull();
+      Throwable root = thrown;
+      while (root.getCause() != null) {
+        root = root.getCause();
+      }
+      assertThat(root).isInstanceOf(StackOverflowError.class);
+      assertThat(thrown.getMessage()).as("KD-9").isEqualTo("null");
+      String two = java.util.stream.IntStream.rangeClosed(1, 2_000).mapToObj(Integer::toString)
+          .collect(java.util.stream.Collectors.joining(","));
+      java.sql.SQLException second = null;
+      try {
+        Rel.run(c, "SELECT id, label FROM personal_access_tokens WHERE id IN (" + two + ")");
+      } catch (java.sql.SQLException e) {
+        second = e;
+      }
+      assertThat((Object) second).as("2,000 ids still fail?").isNotNull();
+      System.out.println("[KD-8] 2,000 ids: SQLSTATE " + second.getSQLState() + ", message of "
+          + second.getMessage().length() + " characters");
+      assertThat(ChaosRun.stackTrace(second)).contains("nested too deeply");
+    }
+  }
+
   private static int size(Map<?, ?> m) {
     synchronized (m) {
       return m.size();
