@@ -196,8 +196,8 @@ class KnownDefectsTest {
    * Expected: a readable message naming the cause (e.g. "statement too complex: IN list of 10000
    * values") and a fitting SQLSTATE (54001 "statement too complex").
    * Already 2,000 ids fail: Janino "Compilation unit is nested too deeply", reported as an
-   * SQLException (HY000) whose message is the whole SQL text plus the whole generated Java source
-   * (about 180 KB). 1,000 ids work.
+   * SQLException with SQLSTATE null whose message is the whole SQL text plus the whole generated
+   * Java source (about 55,000 characters). 1,000 ids work.
    * Restore: 10,000 ids in ExtremeValuesTest.longInListsAreRightAndInFlightBounded.
    */
   @Test
