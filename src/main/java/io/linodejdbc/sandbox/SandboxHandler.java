@@ -45,21 +45,91 @@ final class SandboxHandler implements HttpHandler {
     this.listLimiter = listLimiter;
   }
 
+  // ---- Fault-injection hook for the reliability suite (FaultPlan); inert unless a plan is set. ----
+  private volatile FaultPlan faultPlan = FaultPlan.NONE;
+  private final java.util.concurrent.atomic.AtomicInteger inFlightNow =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  void setFaultPlan(FaultPlan plan) {
+    this.faultPlan = java.util.Objects.requireNonNull(plan, "plan");
+  }
+
+  int inFlightNow() {
+    return inFlightNow.get();
+  }
+
+  /*
+   * In flight "until the response starts": a request counts from its arrival until the sandbox
+   * starts sending its response. The client cannot have the response before that, so this window
+   * lies inside the client's own in-flight window and the maximum overlap seen here is a sound
+   * lower bound of the client's concurrency. (RequestLog.maxInFlight counts until after the
+   * exchange is closed, when the client may already have sent its next request, so it can
+   * over-count by a race.)
+   */
+  private final java.util.concurrent.atomic.AtomicInteger untilResponse =
+      new java.util.concurrent.atomic.AtomicInteger();
+  private final java.util.concurrent.atomic.AtomicInteger maxUntilResponse =
+      new java.util.concurrent.atomic.AtomicInteger();
+
+  int maxInFlightUntilResponse() {
+    return maxUntilResponse.get();
+  }
+
+  void resetMaxInFlightUntilResponse() {
+    maxUntilResponse.set(untilResponse.get());
+  }
+
+  private void responseStarts(boolean[] counted) {
+    if (counted[0]) {
+      counted[0] = false;
+      untilResponse.decrementAndGet();
+    }
+  }
+
+  /** Applies the plan's fault; true if it replaced the answer (the request is then recorded). */
+  private boolean injectFault(HttpExchange exchange, String body, long sequence, Instant at, boolean[] counted)
+      throws IOException {
+    FaultPlan plan = faultPlan;
+    if (plan == FaultPlan.NONE) {
+      return false;
+    }
+    Fault fault = plan.decide(new FaultPlan.FaultRequest(exchange.getRequestMethod(),
+        exchange.getRequestURI().getRawPath(), exchange.getRequestURI().getRawQuery(),
+        exchange.getRequestHeaders().getFirst("X-Filter")));
+    if (!FaultInjector.stall(fault) || fault.kind() == Fault.Kind.NONE) {
+      return false;
+    }
+    log.record(sequence, recorded(exchange, body, FaultInjector.recordedStatus(fault), at));
+    responseStarts(counted);
+    FaultInjector.send(exchange, fault);
+    return true;
+  }
+  // ---- end of the fault-injection hook ----
+
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     long sequence = log.arrived();
+    inFlightNow.incrementAndGet(); // fault-injection hook
+    maxUntilResponse.accumulateAndGet(untilResponse.incrementAndGet(), Math::max); // hook
+    boolean[] counted = {true}; // hook
     Instant at = Instant.now();
     long started = System.nanoTime();
     try {
       String body = readBody(exchange);
+      if (injectFault(exchange, body, sequence, at, counted)) { // fault-injection hook
+        return;
+      }
       ApiResponse response = respond(exchange, body);
       log.record(sequence, recorded(exchange, body, response.status(), at));
+      responseStarts(counted); // fault-injection hook
       send(exchange, response);
       LOG.debug("{} {} -> {} ({} ms)", exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
           response.status(), (System.nanoTime() - started) / 1_000_000);
     } finally {
       exchange.close();
       log.finished();
+      inFlightNow.decrementAndGet(); // fault-injection hook
+      responseStarts(counted); // fault-injection hook
     }
   }
 

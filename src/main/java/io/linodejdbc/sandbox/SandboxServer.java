@@ -140,6 +140,33 @@ public final class SandboxServer implements AutoCloseable {
     settings.setLabelMatching(matching);
   }
 
+  // ---- Fault-injection hook for the reliability suite ----
+
+  /** Sets the fault plan consulted for every request from now on; {@link FaultPlan#NONE} turns it off. */
+  public void setFaultPlan(FaultPlan plan) {
+    handler.setFaultPlan(plan);
+  }
+
+  /** Requests being handled right now (arrived, response not yet sent). */
+  public int inFlightNow() {
+    return handler.inFlightNow();
+  }
+
+  /**
+   * The most requests seen at once, each counted from its arrival until its response starts (so,
+   * unlike {@link RequestLog#maxInFlight()}, never more than the client really had in flight).
+   */
+  public int maxInFlightUntilResponse() {
+    return handler.maxInFlightUntilResponse();
+  }
+
+  /** Restarts {@link #maxInFlightUntilResponse()} from the current count. */
+  public void resetMaxInFlightUntilResponse() {
+    handler.resetMaxInFlightUntilResponse();
+  }
+
+  // ---- end of the fault-injection hook ----
+
   /** Stops serving at once; requests in progress are abandoned. Safe to call twice. */
   @Override
   public synchronized void close() {

@@ -1,0 +1,186 @@
+package io.linodejdbc.reliability;
+
+import io.linodejdbc.sandbox.SampleData;
+import io.linodejdbc.sandbox.SandboxToken;
+import io.linodejdbc.testing.ResultSets;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** Shared pieces of the reliability suite: data, corpus, sizes, and process figures. */
+final class Rel {
+  private Rel() {}
+
+  /** Full-size runs: {@code -Dlinodejdbc.reliability.full=true}. CI runs scaled-down sizes. */
+  static boolean full() {
+    return Boolean.getBoolean("linodejdbc.reliability.full");
+  }
+
+  /** An integer system property, or {@code ci} / {@code full} by {@link #full()}. */
+  static int size(String property, int ci, int full) {
+    String v = System.getProperty(property);
+    if (v != null && !v.isBlank()) {
+      return Integer.parseInt(v.strip());
+    }
+    return full() ? full : ci;
+  }
+
+  /** The differential data set: {@code SampleData.adversarial(1200, 42)} plus the Greek sigma labels. */
+  static List<SandboxToken> differentialTokens() {
+    List<SandboxToken> t = new ArrayList<>(SampleData.adversarial(1200, 42));
+    LocalDateTime tie = LocalDateTime.of(2015, 5, 5, 2, 25, 15);
+    String[] extra = {"ΑΣΑ", "ΟΔΟΣ ΑΣΑ", "σας"};
+    for (int i = 0; i < extra.length; i++) {
+      t.add(new SandboxToken(1201 + i, extra[i], "*", tie, null, String.format("extra%059d", i)));
+    }
+    return List.copyOf(t);
+  }
+
+  /** One corpus query. */
+  record Query(int line, String sql, boolean ordered) {
+    String name() {
+      String oneLine = sql.replaceAll("\\s+", " ");
+      return "line " + line + ": " + (oneLine.length() > 120 ? oneLine.substring(0, 120) + "…" : oneLine);
+    }
+  }
+
+  /** The read corpus {@code differential/read-corpus.sql}, parsed as the differential test does. */
+  static List<Query> corpus() {
+    InputStream in = Rel.class.getResourceAsStream("/differential/read-corpus.sql");
+    if (in == null) {
+      throw new IllegalStateException("corpus resource missing");
+    }
+    List<Query> out = new ArrayList<>();
+    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
+      StringBuilder sql = new StringBuilder();
+      boolean ordered = false;
+      int start = 0;
+      int lineNo = 0;
+      String line;
+      while ((line = r.readLine()) != null) {
+        lineNo++;
+        String t = line.strip();
+        if (t.startsWith("--")) {
+          if (t.substring(2).strip().equals("@ordered")) {
+            ordered = true;
+          }
+          continue;
+        }
+        if (t.isEmpty()) {
+          if (sql.length() > 0) {
+            out.add(new Query(start, sql.toString().strip(), ordered));
+            sql.setLength(0);
+            ordered = false;
+          }
+          continue;
+        }
+        if (sql.length() == 0) {
+          start = lineNo;
+        }
+        boolean end = t.endsWith(";");
+        sql.append(end ? line.substring(0, line.lastIndexOf(';')) : line).append('\n');
+        if (end) {
+          out.add(new Query(start, sql.toString().strip(), ordered));
+          sql.setLength(0);
+          ordered = false;
+        }
+      }
+      if (sql.length() > 0) {
+        out.add(new Query(start, sql.toString().strip(), ordered));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return out;
+  }
+
+  static ResultSets.Table run(Connection c, String sql) throws SQLException {
+    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return ResultSets.read(rs);
+    }
+  }
+
+  // ---- process figures ----------------------------------------------------------------------
+
+  /** Open file descriptors of this process that are sockets (Linux /proc/self/fd), or -1. */
+  static int openSockets() {
+    Path fd = Path.of("/proc/self/fd");
+    if (!Files.isDirectory(fd)) {
+      return -1;
+    }
+    int n = 0;
+    try (DirectoryStream<Path> ds = Files.newDirectoryStream(fd)) {
+      for (Path p : ds) {
+        try {
+          if (Files.readSymbolicLink(p).toString().startsWith("socket:")) {
+            n++;
+          }
+        } catch (IOException e) {
+          // closed meanwhile
+        }
+      }
+    } catch (IOException e) {
+      return -1;
+    }
+    return n;
+  }
+
+  /** Heap in use after asking for full GCs until it settles, in bytes. */
+  static long heapAfterGc() {
+    long best = Long.MAX_VALUE;
+    for (int i = 0; i < 4; i++) {
+      System.gc();
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+      best = Math.min(best, ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed());
+    }
+    return best;
+  }
+
+  static int liveThreads() {
+    return ManagementFactory.getThreadMXBean().getThreadCount();
+  }
+
+  /** Live threads whose name starts with {@code linode-jdbc-}. */
+  static Set<Thread> driverThreads() {
+    return Thread.getAllStackTraces().keySet().stream()
+        .filter(t -> t.isAlive() && t.getName().startsWith("linode-jdbc-"))
+        .collect(Collectors.toSet());
+  }
+
+  /** Waits (generously) for threads to end; returns those still alive. */
+  static Set<Thread> awaitEnd(Set<Thread> threads, long millis) throws InterruptedException {
+    long deadline = System.nanoTime() + millis * 1_000_000;
+    for (Thread t : threads) {
+      long left = (deadline - System.nanoTime()) / 1_000_000;
+      if (left > 0) {
+        t.join(left);
+      }
+    }
+    return threads.stream().filter(Thread::isAlive).collect(Collectors.toSet());
+  }
+
+  static String mb(long bytes) {
+    return String.format("%.1f MB", bytes / 1048576.0);
+  }
+}
