@@ -115,9 +115,18 @@ public final class LinodeClient implements AutoCloseable {
     JsonNode page = executor.execute("GET", path, null,
         request.xFilter().map(WireJson::headerValue).orElse(null), openScope());
     JsonNode results = page == null ? null : page.get("results");
-    if (results == null || !results.canConvertToLong() || results.longValue() < 0) {
+    JsonNode pages = page == null ? null : page.get("pages");
+    JsonNode data = page == null ? null : page.get("data");
+    int pageSize = ApiConfig.MIN_PAGE_SIZE;
+    // The count is trusted only when the envelope agrees with itself: the right number of
+    // pages, and a first page as full as the count says.
+    boolean consistent = results != null && results.canConvertToLong() && results.longValue() >= 0
+        && pages != null && pages.canConvertToLong() && data != null && data.isArray()
+        && pages.longValue() == Math.max(1, (results.longValue() + pageSize - 1) / pageSize)
+        && data.size() == Math.min(results.longValue(), pageSize);
+    if (!consistent) {
       throw LinodeApiException.builder(LinodeApiException.Kind.MALFORMED_RESPONSE, "GET", path)
-          .detail("the list envelope has no valid 'results' count").build();
+          .detail("the list envelope's results, pages and data disagree").build();
     }
     return results.longValue();
   }

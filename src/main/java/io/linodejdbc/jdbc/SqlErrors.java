@@ -25,6 +25,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * both must say what went wrong.
  */
 final class SqlErrors {
+  /** Longest message passed on from an unexpected failure. */
+  private static final int MAX_MESSAGE = 2000;
+
   private SqlErrors() {}
 
   static SQLException translate(Throwable t) {
@@ -48,9 +51,6 @@ final class SqlErrors {
     if (api != null) {
       return fromApi(api);
     }
-    if (t instanceof SQLException sql && sql.getSQLState() != null) {
-      return sql;
-    }
     CalciteContextException context = find(t, CalciteContextException.class);
     if (context != null) {
       return create(context.getMessage(), "42000", t);
@@ -70,10 +70,13 @@ final class SqlErrors {
       String first = String.valueOf(cannotPlan.getMessage()).lines().findFirst().orElse("");
       return create("This statement cannot be run: " + first, "0A000", t);
     }
-    if (t instanceof SQLException sql) {
-      return sql;
+    // Anything else, including Calcite's own SQLExceptions, which carry no SQLSTATE.
+    String message = t.getMessage() != null ? t.getMessage() : t.toString();
+    if (message.length() > MAX_MESSAGE) {
+      // e.g. a compiler error quoting the whole generated program
+      message = message.substring(0, MAX_MESSAGE) + " … (" + message.length() + " characters)";
     }
-    return create(String.valueOf(t.getMessage()), "HY000", t);
+    return create(message, "HY000", t);
   }
 
   /** The SQLSTATE for an API failure: by HTTP status, or by what went wrong on the way. */

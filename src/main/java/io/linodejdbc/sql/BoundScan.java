@@ -27,7 +27,7 @@ record BoundScan(@Nullable List<Integer> keys, @Nullable JsonNode xFilter, long 
       Set<Integer> keys = new LinkedHashSet<>();
       for (ScanValue value : Objects.requireNonNull(spec.keys())) {
         Integer key = toKey(value.resolve(context));
-        if (key != null) {
+        if (key != null && key > 0) { // Linode ids start at 1: no request for one that can't be
           keys.add(key);
         }
       }

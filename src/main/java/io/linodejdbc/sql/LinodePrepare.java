@@ -33,12 +33,20 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *       columns on the parsed tree ({@link StackqlNames});
  *   <li>INSERT, UPDATE, StackQL's REPLACE and DELETE on a Linode table run as API requests
  *       ({@link WritePlanner}), with RETURNING;
- *   <li>{@code IN} lists of any length stay predicates ({@code id IN (1, ..., 10000)}) instead of
- *       becoming a join with a VALUES table at 20 elements, so that the filter rule can turn them
- *       into key lookups.
+ *   <li>{@code IN} lists stay predicates instead of becoming a join with a VALUES table at 20
+ *       elements, so that the filter rule can turn them into key lookups; a list longer than
+ *       {@link #MAX_IN_LIST} is refused with a clear error.
  * </ul>
  */
 public class LinodePrepare extends CalcitePrepareImpl {
+  /**
+   * Longest IN list of values a statement may hold. Calcite compiles such a list into nested
+   * Java code (as a predicate, or as a VALUES table if it became a join), and from about two
+   * thousand values on the compiler fails (stack overflow, "nested too deeply"). A clear error
+   * up front beats that; the README names the limit.
+   */
+  static final int MAX_IN_LIST = 1_000;
+
   private final Clock clock;
 
   public LinodePrepare() {
@@ -54,9 +62,13 @@ public class LinodePrepare extends CalcitePrepareImpl {
     if (query.sql == null) {
       return prepare(context, query, elementType, maxRowCount);
     }
+    LinodeSession session = LinodeSchemas.session(context.getMutableRootSchema());
+    if (session == null) {
+      return prepare(context, query, elementType, maxRowCount);
+    }
     PlanCache.Key key = new PlanCache.Key(query.sql, context.getDefaultSchemaPath(),
         elementType, maxRowCount);
-    return PlanCache.of(context.getMutableRootSchema())
+    return session.plans()
         .computeIfAbsent(key, () -> prepare(context, query, elementType, maxRowCount));
   }
 
@@ -69,6 +81,7 @@ public class LinodePrepare extends CalcitePrepareImpl {
       }
       SqlNode node = parseStatement(context, sql);
       if (node != null) {
+        checkInLists(node);
         SqlNode rewritten = envelope(StackqlNames.rewrite(node));
         CalciteSignature<T> own = prepareOwn(context, sql, rewritten);
         if (own != null) {
@@ -81,6 +94,21 @@ public class LinodePrepare extends CalcitePrepareImpl {
       }
     }
     return prepareStandard(context, query, elementType, maxRowCount);
+  }
+
+  private static void checkInLists(SqlNode node) {
+    node.accept(new org.apache.calcite.sql.util.SqlBasicVisitor<Void>() {
+      @Override public Void visit(org.apache.calcite.sql.SqlCall call) {
+        if ((call.getKind() == SqlKind.IN || call.getKind() == SqlKind.NOT_IN)
+            && call.getOperandList().size() == 2
+            && call.operand(1) instanceof SqlNodeList list && list.size() > MAX_IN_LIST) {
+          throw new LinodeQueryException("54001", "Statement too complex: an IN list of "
+              + list.size() + " values; at most " + MAX_IN_LIST + " are supported. Split it into"
+              + " several statements.", null);
+        }
+        return super.visit(call);
+      }
+    });
   }
 
   /** Statements the driver runs itself, or null for Calcite's own path. */

@@ -2,7 +2,9 @@ package io.linodejdbc.sql;
 
 import io.linodejdbc.resource.ResourceDescriptor;
 import io.linodejdbc.resource.Resources;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import org.apache.calcite.schema.impl.AbstractSchema;
 
 /**
@@ -26,6 +28,23 @@ public final class LinodeSchemas {
       addTables(schema(provider, resource.service()), resource, session);
       addTables(schema(root, resource.service()), resource, session);
     }
+  }
+
+  /** The session whose tables are mounted under {@code root}, or null. */
+  static @Nullable LinodeSession session(CalciteSchema root) {
+    CalciteSchema provider = root.getSubSchema(PROVIDER, true);
+    if (provider == null) {
+      return null;
+    }
+    for (ResourceDescriptor resource : Resources.all()) {
+      CalciteSchema service = provider.getSubSchema(resource.service(), true);
+      CalciteSchema.TableEntry entry =
+          service == null ? null : service.getTable(resource.name(), true);
+      if (entry != null && entry.getTable() instanceof LinodeTable table) {
+        return table.session();
+      }
+    }
+    return null;
   }
 
   private static SchemaPlus schema(SchemaPlus parent, String name) {

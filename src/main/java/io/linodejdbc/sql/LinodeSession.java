@@ -20,6 +20,7 @@ public final class LinodeSession {
   private final String ownTokenPrefix;
   private volatile boolean readOnly;
   private final @Nullable ResultCache cache;
+  private final PlanCache plans = new PlanCache();
 
   public LinodeSession(LinodeClient client, WriteOptions writeOptions) {
     this(client, writeOptions, Duration.ZERO);
@@ -43,6 +44,11 @@ public final class LinodeSession {
 
   public WriteOptions writeOptions() {
     return writeOptions;
+  }
+
+  /** Prepared statements of this connection, by SQL text. */
+  PlanCache plans() {
+    return plans;
   }
 
   /** The result cache, or null when it is off. */

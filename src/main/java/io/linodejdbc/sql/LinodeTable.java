@@ -28,8 +28,13 @@ public final class LinodeTable extends AbstractTable implements TranslatableTabl
   private final ResourceDescriptor resource;
   private final LinodeSession session;
   private final RowConverter rowConverter;
-  /** The scans of each running execution; an execution's entry goes when its context does. */
-  private final Map<DataContext, Map<ScanSpec, ScanRows>> executions = new WeakHashMap<>();
+  /**
+   * The scans of each running execution. Held weakly both ways: the key (the execution's
+   * context) is referenced by the scans in the value, so a strong value would keep every finished
+   * execution alive; the running query holds its scans (and they their map) itself.
+   */
+  private final Map<DataContext, java.lang.ref.WeakReference<Map<ScanSpec, ScanRows>>>
+      executions = new WeakHashMap<>();
 
   public LinodeTable(ResourceDescriptor resource, LinodeSession session) {
     this.resource = resource;
@@ -106,10 +111,16 @@ public final class LinodeTable extends AbstractTable implements TranslatableTabl
   public Enumerable<Object[]> scan(DataContext context, ScanSpec spec) {
     Map<ScanSpec, ScanRows> scans;
     synchronized (executions) {
-      scans = executions.computeIfAbsent(context, k -> new HashMap<>());
+      java.lang.ref.WeakReference<Map<ScanSpec, ScanRows>> ref = executions.get(context);
+      scans = ref == null ? null : ref.get();
+      if (scans == null) {
+        scans = new HashMap<>();
+        executions.put(context, new java.lang.ref.WeakReference<>(scans));
+      }
     }
-    synchronized (scans) {
-      return scans.computeIfAbsent(spec, s -> new ScanRows(this, rowConverter, s, context));
+    Map<ScanSpec, ScanRows> map = scans;
+    synchronized (map) {
+      return map.computeIfAbsent(spec, s -> new ScanRows(this, rowConverter, s, context, map));
     }
   }
 }

@@ -4,10 +4,8 @@ import java.lang.reflect.Type;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.WeakHashMap;
 import java.util.function.Supplier;
 import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
-import org.apache.calcite.jdbc.CalciteSchema;
 
 /**
  * Prepared statements of one connection, by SQL text, so that running the same text again skips
@@ -15,14 +13,13 @@ import org.apache.calcite.jdbc.CalciteSchema;
  * {@link java.sql.PreparedStatement} already keeps its plan, a plain Statement would not).
  *
  * <p>A signature holds nothing that belongs to one execution: parameters, the cancel flag and the
- * time-out reach it through the DataContext of each run. The cache is per connection (keyed by
- * the connection's root schema, held weakly) and bounded.
+ * time-out reach it through the DataContext of each run. The cache belongs to the connection's
+ * {@link LinodeSession} (a signature refers to the connection's schema, so a process-wide map
+ * would keep closed connections alive) and is bounded.
  */
 final class PlanCache {
   /** Most statements kept per connection. */
   static final int CAPACITY = 256;
-
-  private static final Map<CalciteSchema, PlanCache> CACHES = new WeakHashMap<>();
 
   /** What makes two preparations the same. */
   record Key(String sql, List<String> defaultSchema, Type elementType, long maxRowCount) {}
@@ -33,12 +30,6 @@ final class PlanCache {
           return size() > CAPACITY;
         }
       };
-
-  static PlanCache of(CalciteSchema root) {
-    synchronized (CACHES) {
-      return CACHES.computeIfAbsent(root, r -> new PlanCache());
-    }
-  }
 
   @SuppressWarnings("unchecked")
   <T> CalciteSignature<T> computeIfAbsent(Key key, Supplier<CalciteSignature<T>> prepare) {

@@ -25,8 +25,13 @@ final class ScanRows extends AbstractEnumerable<Object[]> {
   private final ScanSpec spec;
   private final DataContext context;
   private @Nullable List<Object[]> replay;
+  /** Keeps this execution's scan map alive as long as one of its scans is (see LinodeTable). */
+  @SuppressWarnings("unused")
+  private final Object owner;
 
-  ScanRows(LinodeTable table, RowConverter converter, ScanSpec spec, DataContext context) {
+  ScanRows(LinodeTable table, RowConverter converter, ScanSpec spec, DataContext context,
+      Object owner) {
+    this.owner = owner;
     this.table = table;
     this.converter = converter;
     this.spec = spec;

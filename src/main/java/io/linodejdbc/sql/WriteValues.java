@@ -36,6 +36,17 @@ final class WriteValues {
     if (!(value instanceof String s)) {
       throw invalid("label must be text, not " + type);
     }
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      boolean paired = Character.isHighSurrogate(c) && i + 1 < s.length()
+          && Character.isLowSurrogate(s.charAt(i + 1));
+      if (paired) {
+        i++;
+      } else if (Character.isSurrogate(c)) {
+        throw new LinodeQueryException("22021", "label holds an unpaired UTF-16 surrogate at"
+            + " position " + i + "; it cannot be sent as text", null);
+      }
+    }
     int length = s.codePointCount(0, s.length());
     if (length < 1) {
       throw invalid("label must not be empty");

@@ -8,8 +8,8 @@ import org.junit.jupiter.api.Test;
  * Issue item 3: a loop of queries (CI: 800; full: {@code -Dlinodejdbc.soak=20000}); heap after
  * GC, live threads and open sockets at the end equal, within noise, what they were after warm-up.
  *
- * <p>Heap: see KNOWN_DEFECTS KD-1 and KD-2 in {@link KnownDefectsTest}; the figure is printed,
- * the flat-heap assertion is parked there until the driver is fixed.
+ * <p>Heap: KD-1 and KD-2 (finished scans and closed connections kept reachable) are fixed; the
+ * heap after GC must stay flat.
  *
  * <p>Noise allowed: heap +16 MB (class and JIT data, Calcite's caches); threads +4 (the JDK's
  * and OkHttp's own housekeeping threads come and go); sockets +12 (OkHttp's shared pool keeps up
@@ -25,10 +25,9 @@ class SoakTest {
     SoakRun.Result r = SoakRun.run(300, n);
     System.out.println("[soak] " + r);
     assertThat(r.wrong()).isZero();
-    // KNOWN_DEFECTS KD-1/KD-2 (KnownDefectsTest): heap after GC grows with every query (finished scans
-    // retained per connection, closed connections retained process-wide). Once fixed, restore:
-    // assertThat(r.after().heapBytes()).as("heap after GC").isLessThanOrEqualTo(r.before().heapBytes() + (16L << 20));
     assertThat(r.after().threads()).as("live threads").isLessThanOrEqualTo(r.before().threads() + 4);
     assertThat(r.after().sockets()).as("open sockets").isLessThanOrEqualTo(r.before().sockets() + 12);
+    assertThat(r.after().heapBytes()).as("heap after GC")
+        .isLessThanOrEqualTo(r.before().heapBytes() + (16L << 20));
   }
 }

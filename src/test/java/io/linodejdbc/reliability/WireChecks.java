@@ -13,11 +13,8 @@ import java.util.regex.Pattern;
 final class WireChecks {
   /** The shape: {@code /v4/profile/tokens(/\d+)?}. */
   static final Pattern STRICT_PATH = Pattern.compile("/v4/profile/tokens(/\\d+)?");
-  /**
-   * What is checked until KNOWN_DEFECTS KD-3 is fixed: also a negative id ({@code WHERE id = -1}
-   * is sent as {@code GET /v4/profile/tokens/-1}). Still only digits: no user text reaches a path.
-   */
-  static final Pattern PATH = Pattern.compile("/v4/profile/tokens(/-?\\d+)?");
+  /** What is checked (KD-3, a request for a negative id, is fixed: the strict shape). */
+  static final Pattern PATH = STRICT_PATH;
   static final Set<String> FIELDS = Set.of("label", "created");
   static final Set<String> OPERATORS = Set.of("+gt", "+gte", "+lt", "+lte", "+neq", "+contains", "+eq");
   static final Set<String> TOP = Set.of("+or", "+and", "+order_by", "+order");
