@@ -16,6 +16,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rel.type.RelDataTypeFactory;
 import org.apache.calcite.rel.type.RelDataTypeField;
 import org.apache.calcite.schema.SchemaPlus;
+import org.apache.calcite.schema.lookup.LikePattern;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -80,16 +81,16 @@ final class MetadataModel {
     RelDataTypeFactory typeFactory = calcite.getTypeFactory();
     List<String> schemas = new ArrayList<>();
     List<TableInfo> tables = new ArrayList<>();
-    SchemaPlus provider = calcite.getRootSchema().getSubSchema(CATALOG);
+    SchemaPlus provider = calcite.getRootSchema().subSchemas().get(CATALOG);
     if (provider != null) {
-      for (String schemaName : new TreeSet<>(provider.getSubSchemaNames())) {
-        SchemaPlus schema = provider.getSubSchema(schemaName);
+      for (String schemaName : new TreeSet<>(provider.subSchemas().getNames(LikePattern.any()))) {
+        SchemaPlus schema = provider.subSchemas().get(schemaName);
         if (schema == null) {
           continue;
         }
         schemas.add(schemaName);
-        for (String tableName : new TreeSet<>(schema.getTableNames())) {
-          Table table = schema.getTable(tableName);
+        for (String tableName : new TreeSet<>(schema.tables().getNames(LikePattern.any()))) {
+          Table table = schema.tables().get(tableName);
           if (table != null) {
             tables.add(describe(schemaName, tableName, table.getRowType(typeFactory)));
           }

@@ -210,7 +210,7 @@ public class LinodePrepare extends CalcitePrepareImpl {
 
   private <T> CalciteSignature<T> prepareStandard(Context context, Query<T> query,
       Type elementType, long maxRowCount) {
-    try (TryThreadLocal.Memo ignored =
+    try (@SuppressWarnings("unused") TryThreadLocal.Memo threshold =
              Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
