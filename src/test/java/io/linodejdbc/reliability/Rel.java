@@ -3,13 +3,8 @@ package io.linodejdbc.reliability;
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxToken;
 import io.linodejdbc.testing.ResultSets;
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.io.UncheckedIOException;
 import java.lang.management.ManagementFactory;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -60,54 +55,10 @@ final class Rel {
     }
   }
 
-  /** The read corpus {@code differential/read-corpus.sql}, parsed as the differential test does. */
+  /** The read corpus {@code differential/read-corpus.sql}, as the differential test reads it. */
   static List<Query> corpus() {
-    InputStream in = Rel.class.getResourceAsStream("/differential/read-corpus.sql");
-    if (in == null) {
-      throw new IllegalStateException("corpus resource missing");
-    }
-    List<Query> out = new ArrayList<>();
-    try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-      StringBuilder sql = new StringBuilder();
-      boolean ordered = false;
-      int start = 0;
-      int lineNo = 0;
-      String line;
-      while ((line = r.readLine()) != null) {
-        lineNo++;
-        String t = line.strip();
-        if (t.startsWith("--")) {
-          if (t.substring(2).strip().equals("@ordered")) {
-            ordered = true;
-          }
-          continue;
-        }
-        if (t.isEmpty()) {
-          if (sql.length() > 0) {
-            out.add(new Query(start, sql.toString().strip(), ordered));
-            sql.setLength(0);
-            ordered = false;
-          }
-          continue;
-        }
-        if (sql.length() == 0) {
-          start = lineNo;
-        }
-        boolean end = t.endsWith(";");
-        sql.append(end ? line.substring(0, line.lastIndexOf(';')) : line).append('\n');
-        if (end) {
-          out.add(new Query(start, sql.toString().strip(), ordered));
-          sql.setLength(0);
-          ordered = false;
-        }
-      }
-      if (sql.length() > 0) {
-        out.add(new Query(start, sql.toString().strip(), ordered));
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return out;
+    return io.linodejdbc.testing.Corpus.load("/differential/read-corpus.sql").stream()
+        .map(q -> new Query(q.line(), q.sql(), q.ordered())).toList();
   }
 
   static ResultSets.Table run(Connection c, String sql) throws SQLException {

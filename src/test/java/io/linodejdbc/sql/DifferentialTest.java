@@ -1,5 +1,6 @@
 package io.linodejdbc.sql;
 
+import io.linodejdbc.testing.Corpus;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.fail;
 

@@ -1,4 +1,4 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.testing;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -14,18 +14,18 @@ import java.util.List;
  * lines starting with {@code --} are comments; {@code -- @ordered} marks the next query's rows as
  * compared in order.
  */
-final class Corpus {
+public final class Corpus {
   private Corpus() {}
 
   /** One query of the corpus. */
-  record Query(int line, String sql, boolean ordered) {
-    String name() {
+  public record Query(int line, String sql, boolean ordered) {
+    public String name() {
       String oneLine = sql.replaceAll("\\s+", " ");
       return "line " + line + ": " + (oneLine.length() > 150 ? oneLine.substring(0, 150) + "…" : oneLine);
     }
   }
 
-  static List<Query> load(String resource) {
+  public static List<Query> load(String resource) {
     InputStream in = Corpus.class.getResourceAsStream(resource);
     if (in == null) {
       throw new IllegalStateException("corpus resource missing: " + resource);
