@@ -141,7 +141,24 @@ final class JdbcProxies {
       } catch (SQLException | RuntimeException e) {
         throw SqlErrors.translate(e);
       }
-      return wrapResult(proxy, method.getReturnType(), invokeOn(delegate, method, args), null);
+      Object result;
+      if (createsStatements(name)) {
+        // Avatica numbers statements with a plain int++ (AvaticaConnection.statementCount):
+        // statements created concurrently on one connection would share an id.
+        synchronized (parents.connection()) {
+          result = invokeOn(delegate, method, args);
+        }
+      } else {
+        result = invokeOn(delegate, method, args);
+      }
+      return wrapResult(proxy, method.getReturnType(), result, null);
+    }
+
+    /** Calls that make Calcite create a statement (metadata calls run one internally). */
+    private boolean createsStatements(String name) {
+      return iface == DatabaseMetaData.class
+          || iface == Connection.class && (name.equals("createStatement")
+              || name.equals("prepareStatement") || name.equals("prepareCall"));
     }
 
     private Object connectionCall(Method method, Object @Nullable [] args) throws SQLException {
@@ -155,14 +172,16 @@ final class JdbcProxies {
         List<String> keys = GeneratedKeys.requested(args[1]);
         String returning = keys == null ? null : LinodeSql.withReturning(sql, keys);
         StatementState s = new StatementState();
-        if (returning != null) {
-          s.returnsKeys = true;
-          s.twin = parents.connection().calcite().prepareStatement(sql);
-          PreparedStatement ps = parents.connection().calcite().prepareStatement(returning);
+        synchronized (parents.connection()) { // see createsStatements
+          if (returning != null) {
+            s.returnsKeys = true;
+            s.twin = parents.connection().calcite().prepareStatement(sql);
+            PreparedStatement ps = parents.connection().calcite().prepareStatement(returning);
+            return wrap(ps, PreparedStatement.class, new Parents(parents.connection(), null), s);
+          }
+          PreparedStatement ps = parents.connection().calcite().prepareStatement(sql);
           return wrap(ps, PreparedStatement.class, new Parents(parents.connection(), null), s);
         }
-        PreparedStatement ps = parents.connection().calcite().prepareStatement(sql);
-        return wrap(ps, PreparedStatement.class, new Parents(parents.connection(), null), s);
       }
       return LinodeConnection.NOT_HANDLED;
     }
