@@ -130,8 +130,4 @@ public enum ConnectionProperty {
   String @Nullable [] choices() {
     return kind == Kind.BOOLEAN ? new String[] {"true", "false"} : null;
   }
-
-  boolean isBoolean() {
-    return kind == Kind.BOOLEAN;
-  }
 }
