@@ -83,7 +83,21 @@ public final class SandboxFixture implements AutoCloseable {
     return server.requestLog().requests();
   }
 
+  /**
+   * Empties the request log once the sandbox has answered everything in flight: a request a
+   * previous query sent and then abandoned (a prefetched page after its LIMIT was met) is logged
+   * when it is answered, and must not be counted against the next query.
+   */
   public void clearRequests() {
+    long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
+    while (server.inFlightNow() > 0 && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(2);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
     server.requestLog().clear();
   }
 
