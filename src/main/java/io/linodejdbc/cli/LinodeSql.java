@@ -102,9 +102,25 @@ public final class LinodeSql {
     }
 
     SandboxServer sandbox = null;
-    String token;
+    String token = null;
     String url;
-    if (options.sandbox) {
+    boolean useSandbox = options.sandbox;
+    if (!useSandbox) {
+      token = options.token != null ? options.token : env.get(ConnectionConfig.TOKEN_ENV);
+      if (token == null || token.isBlank()) {
+        token = LinodeCliConfig.token(env); // the official CLI's own configuration
+      }
+      if ((token == null || token.isBlank()) && options.apiUrl == null) {
+        // Nothing configured: show the shell working on sample data rather than an error.
+        useSandbox = true;
+        PrintStream errPrint = printStream(err);
+        errPrint.println("linode-sql: no Linode API token found (--token, $"
+            + ConnectionConfig.TOKEN_ENV + " or ~/.config/linode-cli): using the embedded"
+            + " sandbox. Set " + ConnectionConfig.TOKEN_ENV + " to query your own account.");
+        errPrint.flush();
+      }
+    }
+    if (useSandbox) {
       List<SandboxToken> data = options.sandboxTokens == null
           ? SampleData.demo()
           : SampleData.bulk(options.sandboxTokens, SANDBOX_SEED);
@@ -117,10 +133,6 @@ public final class LinodeSql {
           + " is used.");
       errPrint.flush();
     } else {
-      token = options.token != null ? options.token : env.get(ConnectionConfig.TOKEN_ENV);
-      if (token == null || token.isBlank()) {
-        token = LinodeCliConfig.token(env); // the official CLI's own configuration
-      }
       if (token == null || token.isBlank()) {
         PrintStream errPrint = printStream(err);
         errPrint.println("linode-sql: no Linode API token. Set one with"

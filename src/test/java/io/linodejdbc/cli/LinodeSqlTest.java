@@ -221,8 +221,18 @@ class LinodeSqlTest {
     }
   }
 
-  @Test void noTokenExplainsHowToSetOne() {
-    Run r = run("-e", "SELECT 1");
+  @Test void noTokenRunsOnTheSandboxAndSaysSo() {
+    Run r = run("--outputformat=csv", "--silent=true",
+        "-e", "SELECT count(*) AS n FROM " + TABLE);
+
+    assertThat(r.code()).as(r.all()).isZero();
+    assertThat(r.err()).contains("no Linode API token").contains("LINODE_TOKEN")
+        .contains("sandbox");
+    assertThat(csv(r.out())).containsExactly(List.of("n"), List.of(String.valueOf(DEMO.size())));
+  }
+
+  @Test void noTokenForAnExplicitApiUrlExplainsHowToSetOne() {
+    Run r = run("--api-url", "http://127.0.0.1:9/v4", "-e", "SELECT 1");
 
     assertThat(r.code()).isEqualTo(LinodeSql.EXIT_USAGE);
     assertThat(r.err()).contains("LINODE_TOKEN").contains("--token").contains("--sandbox");
