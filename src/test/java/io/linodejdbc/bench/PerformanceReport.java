@@ -9,11 +9,9 @@ import io.linodejdbc.sandbox.SandboxToken;
 import java.io.File;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.net.URI;
 import java.net.URL;
 import java.net.URLClassLoader;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -348,7 +346,7 @@ public final class PerformanceReport {
     case GET_EACH: {
       long rows = 0;
       for (int id : read.ids()) {
-        HttpResponse<String> r = send(http, server, "/profile/tokens/" + id, null);
+        HttpResponse<String> r = ReadBenchmark.send(http, server, "/profile/tokens/" + id, null);
         if (r.statusCode() == 200) {
           JSON.readTree(r.body()).get("id").asLong();
           rows++;
@@ -401,25 +399,12 @@ public final class PerformanceReport {
 
   private static JsonNode page(HttpClient http, SandboxServer server, int page, int size,
       String xFilter) throws IOException, InterruptedException {
-    HttpResponse<String> r = send(http, server,
+    HttpResponse<String> r = ReadBenchmark.send(http, server,
         "/profile/tokens?page=" + page + "&page_size=" + size, xFilter);
     if (r.statusCode() != 200) {
       throw new IOException("baseline: HTTP " + r.statusCode());
     }
     return JSON.readTree(r.body());
-  }
-
-  private static HttpResponse<String> send(HttpClient http, SandboxServer server, String path,
-      String xFilter) throws IOException, InterruptedException {
-    HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
-        .header("Authorization", "Bearer " + server.actingToken())
-        .header("Accept", "application/json")
-        .timeout(Duration.ofSeconds(60))
-        .GET();
-    if (xFilter != null) {
-      b.header("X-Filter", xFilter);
-    }
-    return http.send(b.build(), HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
   }
 
   private static double median(List<Sample> samples) {

@@ -259,7 +259,8 @@ public final class ReadBenchmark {
     }
   }
 
-  private static HttpResponse<String> send(HttpClient http, SandboxServer server, String path,
+  /** One GET of the plain baseline client (also used by {@link PerformanceReport}). */
+  static HttpResponse<String> send(HttpClient http, SandboxServer server, String path,
       String xFilter) throws IOException, InterruptedException {
     HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(server.baseUrl() + path))
         .header("Authorization", "Bearer " + server.actingToken())
