@@ -2,7 +2,18 @@ package io.linodejdbc.sql;
 
 import java.lang.reflect.Type;
 import java.time.Clock;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
 import io.linodejdbc.sql.parser.SqlDescribeExtended;
@@ -206,6 +217,33 @@ public class LinodePrepare extends CalcitePrepareImpl {
           describe instanceof SqlDescribeExtended);
     }
     return null;
+  }
+
+  /** Statements are validated by {@link PgValidator}: the PostgreSQL dialect's functions. */
+  @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
+      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    JavaTypeFactory javaTypes = context.getTypeFactory();
+    EnumerableRel.Prefer prefer = elementType == Object[].class
+        ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    Convention convention = enableBindable ? BindableConvention.INSTANCE
+        : EnumerableConvention.INSTANCE;
+    return new CalcitePreparingStmt(this, context, catalogReader, javaTypes,
+        context.getRootSchema(), prefer, createCluster(planner, new RexBuilder(javaTypes)),
+        convention, createConvertletTable()) {
+      @Override protected SqlValidator createSqlValidator(
+          Prepare.CatalogReader reader, UnaryOperator<SqlValidator.Config> configTransform) {
+        CalciteConnectionConfig config = context.config();
+        SqlValidator.Config validatorConfig = configTransform.apply(SqlValidator.Config.DEFAULT
+            .withLenientOperatorLookup(config.lenientOperatorLookup())
+            .withDefaultNullCollation(config.defaultNullCollation())
+            .withIdentifierExpansion(true));
+        return new PgValidator((CalciteCatalogReader) reader, javaTypes, validatorConfig);
+      }
+    };
+  }
+
+  @Override protected SqlRexConvertletTable createConvertletTable() {
+    return PgConvertlets.INSTANCE;
   }
 
   private <T> CalciteSignature<T> prepareStandard(Context context, Query<T> query,

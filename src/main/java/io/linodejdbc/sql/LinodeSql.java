@@ -4,7 +4,7 @@ import io.linodejdbc.resource.ResourceDescriptor;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
-import io.linodejdbc.sql.parser.LinodeSqlParserImpl;
+import io.linodejdbc.sql.parser.PgSqlParserImpl;
 import io.linodejdbc.sql.parser.SqlReturning;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
@@ -30,7 +30,7 @@ public final class LinodeSql {
     p.setProperty("unquotedCasing", Casing.TO_LOWER.name());
     p.setProperty("quotedCasing", Casing.UNCHANGED.name());
     p.setProperty("caseSensitive", "true");
-    p.setProperty("parserFactory", LinodeSqlParserImpl.class.getName() + "#FACTORY");
+    p.setProperty("parserFactory", PgSqlParserImpl.class.getName() + "#FACTORY");
     return p;
   }
 
@@ -41,7 +41,7 @@ public final class LinodeSql {
         .withUnquotedCasing(Casing.TO_LOWER)
         .withQuotedCasing(Casing.UNCHANGED)
         .withCaseSensitive(true)
-        .withParserFactory(LinodeSqlParserImpl.FACTORY);
+        .withParserFactory(PgSqlParserImpl.FACTORY);
   }
 
   /**
