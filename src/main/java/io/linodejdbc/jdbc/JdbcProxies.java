@@ -46,6 +46,9 @@ final class JdbcProxies {
     @Nullable ResultSet generatedKeys;
     /** Update count of the last execute() that ran through the generated-keys path, or -1. */
     long keysUpdateCount = -1;
+    /** The parameter types ({@link ParameterBinder#parameterTypes}), once asked for. */
+    int @Nullable [] parameterTypes;
+    boolean parameterTypesRead;
   }
 
   static Connection connection(LinodeConnection owner) {
@@ -116,9 +119,11 @@ final class JdbcProxies {
         break;
       }
       try {
-        if (iface == ResultSet.class && name.equals("getObject") && arity == 2
-            && args[1] instanceof Class<?> type && JavaTimeValues.handles(type)) {
-          return JavaTimeValues.read((ResultSet) delegate, args[0], type);
+        if (iface == ResultSet.class) {
+          Object value = TemporalValues.read((ResultSet) delegate, name, args);
+          if (value != TemporalValues.NOT_HANDLED) {
+            return value;
+          }
         }
         if (iface == Connection.class) {
           Object handled = connectionCall(method, args);
@@ -194,6 +199,17 @@ final class JdbcProxies {
       StatementState s = java.util.Objects.requireNonNull(state);
       int arity = args == null ? 0 : args.length;
       PreparedStatement twin = s.twin;
+      if (delegate instanceof PreparedStatement ps && ParameterBinder.isSetter(name, args)) {
+        if (!s.parameterTypesRead) {
+          s.parameterTypes = ParameterBinder.parameterTypes(ps);
+          s.parameterTypesRead = true;
+        }
+        ParameterBinder.bind(ps, s.parameterTypes, name, java.util.Objects.requireNonNull(args));
+        if (twin != null) {
+          ParameterBinder.bind(twin, s.parameterTypes, name, args);
+        }
+        return null;
+      }
       if (twin != null) {
         if (name.startsWith("set") && arity >= 2 || name.equals("clearParameters")) {
           invokeOn(twin, method, args); // parameters to both; the keyed one answers below

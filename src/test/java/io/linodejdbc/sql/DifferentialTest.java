@@ -156,7 +156,8 @@ class DifferentialTest {
     cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", 5});
     cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", -1});
     cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", Integer.MAX_VALUE});
-    cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", 5_000_000_000L});
+    // A long beyond INTEGER for an INTEGER parameter is refused with 22003 (Calcite would wrap it
+    // around to an int): ParametersConformanceTest checks that.
     cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", null});
     cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE label = ?", null});
     cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE created > ?", null});
