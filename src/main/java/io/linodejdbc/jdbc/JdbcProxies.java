@@ -1,6 +1,7 @@
 package io.linodejdbc.jdbc;
 
 import io.linodejdbc.sql.LinodeSql;
+import io.linodejdbc.sql.MaxRows;
 import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.sql.WriteProgress;
 import java.lang.reflect.InvocationHandler;
@@ -137,6 +138,10 @@ final class JdbcProxies {
           if (handled != LinodeConnection.NOT_HANDLED) {
             return handled;
           }
+        }
+        if (iface == PreparedStatement.class && arity == 0
+            && (name.equals("executeQuery") || name.equals("execute"))) {
+          MaxRows.beforeExecute((Statement) delegate); // setMaxRows stops paging like LIMIT
         }
         if (state != null) {
           Object handled = statementCall(proxy, method, args);

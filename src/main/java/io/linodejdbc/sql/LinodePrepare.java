@@ -250,9 +250,29 @@ public class LinodePrepare extends CalcitePrepareImpl {
   private <T> CalciteSignature<T> prepareStandard(Context context, Query<T> query,
       Type elementType, long maxRowCount) {
     try (@SuppressWarnings("unused") TryThreadLocal.Memo threshold =
-             Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
+             Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE);
+         @SuppressWarnings("unused") TryThreadLocal.Memo maxRows =
+             MaxRows.PLANNING.push(maxRowCount)) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
+  }
+
+  // ---- Statement.setMaxRows planned like LIMIT (MaxRows) --------------------------------------
+
+  @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
+      org.apache.calcite.prepare.CalciteCatalogReader catalogReader,
+      org.apache.calcite.plan.RelOptPlanner planner) {
+    return MaxRows.preparingStmt(this, context, elementType, catalogReader, planner,
+        new MaxRows.RelOptClusterFactory() {
+          @Override public org.apache.calcite.plan.RelOptCluster create(
+              org.apache.calcite.plan.RelOptPlanner p, org.apache.calcite.rex.RexBuilder b) {
+            return createCluster(p, b);
+          }
+
+          @Override public org.apache.calcite.sql2rel.SqlRexConvertletTable convertletTable() {
+            return createConvertletTable();
+          }
+        });
   }
 
   /** Parses as Calcite will; null when it cannot (Calcite then reports the error itself). */
