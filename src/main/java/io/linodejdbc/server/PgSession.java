@@ -50,6 +50,8 @@ final class PgSession implements Runnable {
   /** The statement running now, for CancelRequest. */
   private volatile Statement running;
   private volatile boolean cancelRequested;
+  /** Between a query message and the next ReadyForQuery: a cancel then applies. */
+  private volatile boolean busy;
 
   private final Map<String, Prepared> statements = new HashMap<>();
   private final Map<String, Portal> portals = new HashMap<>();
@@ -116,7 +118,9 @@ final class PgSession implements Runnable {
 
   /** CancelRequest: cancels the running statement, if any. */
   void cancel() {
-    cancelRequested = true;
+    if (busy) {
+      cancelRequested = true; // also stops a statement still being planned
+    }
     Statement s = running;
     if (s != null) {
       try {
@@ -308,6 +312,7 @@ final class PgSession implements Runnable {
       if (skipUntilSync && m.type != 'S' && m.type != 'X') {
         continue;
       }
+      busy = m.type == 'Q' || m.type == 'P' || m.type == 'B' || m.type == 'E' || m.type == 'D';
       switch (m.type) {
       case 'Q':
         simpleQuery(m.cstring());
@@ -368,6 +373,8 @@ final class PgSession implements Runnable {
   }
 
   private void readyForQuery() throws IOException {
+    busy = false;
+    cancelRequested = false;
     wire.send(PgWire.message('Z').int8(transaction));
     wire.flush();
   }
@@ -656,6 +663,7 @@ final class PgSession implements Runnable {
     try {
       running = portal.ps;
       while (maxRows == 0 || sent < maxRows) {
+        checkCancelled();
         if (!portal.rows.next()) {
           portal.finish();
           wire.send(PgWire.message('C').cstring(portal.tag()));
@@ -702,13 +710,11 @@ final class PgSession implements Runnable {
           ps.setObject(j + 1, v);
         }
       }
-      cancelRequested = false;
+      checkCancelled();
       running = ps;
       statementsRun++;
       boolean hasRows = ps.execute();
-      if (cancelRequested) {
-        throw new SQLException("canceling statement due to user request", "57014");
-      }
+      checkCancelled();
       sendWarnings(ps.getWarnings());
       ps.clearWarnings();
       if (hasRows) {
@@ -727,6 +733,13 @@ final class PgSession implements Runnable {
       connection.clearWarnings();
     } catch (SQLException e) {
       // warnings are a courtesy
+    }
+  }
+
+  private void checkCancelled() throws SQLException {
+    if (cancelRequested) {
+      cancelRequested = false;
+      throw new SQLException("canceling statement due to user request", "57014");
     }
   }
 
