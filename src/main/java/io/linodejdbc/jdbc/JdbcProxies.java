@@ -1,6 +1,7 @@
 package io.linodejdbc.jdbc;
 
 import io.linodejdbc.sql.LinodeSql;
+import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.sql.WriteProgress;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -278,7 +279,7 @@ final class JdbcProxies {
       } catch (InvocationTargetException e) {
         throw SqlErrors.translate(e.getCause());
       } catch (IllegalAccessException e) {
-        throw new SQLException("cannot call " + method.getName(), "HY000", e);
+        throw new SQLException("cannot call " + method.getName(), SqlState.GENERAL_ERROR.code(), e);
       }
     }
 

@@ -5,6 +5,7 @@ import io.linodejdbc.api.ListRequest;
 import io.linodejdbc.api.RowCursor;
 import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sql.LinodeSession;
+import io.linodejdbc.sql.SqlState;
 import java.lang.reflect.Method;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -84,7 +85,7 @@ final class LinodeConnection {
       if (!(Boolean) args[0]) {
         throw new SQLFeatureNotSupportedException("The Linode API has no transactions: every"
             + " statement is applied when it runs, so the connection stays in auto-commit mode.",
-            "0A000");
+            SqlState.FEATURE_NOT_SUPPORTED.code());
       }
       return null;
     case "commit":
@@ -141,7 +142,7 @@ final class LinodeConnection {
   }
 
   private void addWarning(String message) {
-    SQLWarning w = new SQLWarning(message, "01000");
+    SQLWarning w = new SQLWarning(message, SqlState.WARNING.code());
     if (warnings == null) {
       warnings = w;
     } else {
@@ -152,7 +153,8 @@ final class LinodeConnection {
   /** Whether the API answers with this token: the cheapest call there is, one short list page. */
   private boolean isValid(int timeoutSeconds) throws SQLException {
     if (timeoutSeconds < 0) {
-      throw new SQLException("isValid timeout must not be negative", "22023");
+      throw new SQLException("isValid timeout must not be negative",
+          SqlState.INVALID_PARAMETER_VALUE.code());
     }
     ListRequest probe = ListRequest.builder(Resources.PERSONAL_ACCESS_TOKENS.collectionPath())
         .pageSize(25).prefetchRows(1).build();

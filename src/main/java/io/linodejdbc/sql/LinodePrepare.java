@@ -102,7 +102,8 @@ public class LinodePrepare extends CalcitePrepareImpl {
         if ((call.getKind() == SqlKind.IN || call.getKind() == SqlKind.NOT_IN)
             && call.getOperandList().size() == 2
             && call.operand(1) instanceof SqlNodeList list && list.size() > MAX_IN_LIST) {
-          throw new LinodeQueryException("54001", "Statement too complex: an IN list of "
+          throw new LinodeQueryException(SqlState.STATEMENT_TOO_COMPLEX.code(),
+              "Statement too complex: an IN list of "
               + list.size() + " values; at most " + MAX_IN_LIST + " are supported. Split it into"
               + " several statements.", null);
         }
@@ -190,7 +191,7 @@ public class LinodePrepare extends CalcitePrepareImpl {
       switch (show.getShowKind()) {
       case SERVICES:
         if (!target.isEmpty() && !target.equals(List.of(LinodeSchemas.PROVIDER))) {
-          throw new LinodeQueryException("42S02", "Unknown provider '"
+          throw new LinodeQueryException(SqlState.UNDEFINED_TABLE.code(), "Unknown provider '"
               + String.join(".", target) + "'; this driver serves " + LinodeSchemas.PROVIDER,
               null);
         }
