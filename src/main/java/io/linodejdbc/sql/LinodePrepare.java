@@ -1,39 +1,41 @@
 package io.linodejdbc.sql;
 
+import io.linodejdbc.resource.ResourceDescriptor;
+import io.linodejdbc.resource.Resources;
+import io.linodejdbc.sql.parser.SqlDescribeExtended;
+import io.linodejdbc.sql.parser.SqlReturning;
+import io.linodejdbc.sql.parser.SqlShow;
 import java.lang.reflect.Type;
 import java.time.Clock;
+import java.util.List;
 import java.util.function.UnaryOperator;
 import org.apache.calcite.adapter.enumerable.EnumerableConvention;
 import org.apache.calcite.adapter.enumerable.EnumerableRel;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.config.CalciteConnectionConfig;
 import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.plan.Convention;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.prepare.CalciteCatalogReader;
-import org.apache.calcite.rex.RexBuilder;
-import org.apache.calcite.sql.validate.SqlValidator;
-import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.prepare.Prepare;
-import io.linodejdbc.sql.parser.SqlDescribeExtended;
-import io.linodejdbc.sql.parser.SqlReturning;
-import io.linodejdbc.sql.parser.SqlShow;
-import java.util.List;
-import io.linodejdbc.resource.ResourceDescriptor;
-import io.linodejdbc.resource.Resources;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlDescribeTable;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserImplFactory;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.util.TryThreadLocal;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -240,6 +242,14 @@ public class LinodePrepare extends CalcitePrepareImpl {
             .withIdentifierExpansion(true));
         return new PgValidator((CalciteCatalogReader) reader, javaTypes, validatorConfig);
       }
+
+      // Statement.setMaxRows planned like LIMIT, before optimization (see MaxRows).
+      @Override protected RelRoot optimize(RelRoot root,
+          List<Prepare.Materialization> materializations,
+          List<CalciteSchema.LatticeEntry> lattices) {
+        return super.optimize(MaxRows.limit(root, MaxRows.PLANNING.get()), materializations,
+            lattices);
+      }
     };
   }
 
@@ -258,22 +268,6 @@ public class LinodePrepare extends CalcitePrepareImpl {
   }
 
   // ---- Statement.setMaxRows planned like LIMIT (MaxRows) --------------------------------------
-
-  @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
-      org.apache.calcite.prepare.CalciteCatalogReader catalogReader,
-      org.apache.calcite.plan.RelOptPlanner planner) {
-    return MaxRows.preparingStmt(this, context, elementType, catalogReader, planner,
-        new MaxRows.RelOptClusterFactory() {
-          @Override public org.apache.calcite.plan.RelOptCluster create(
-              org.apache.calcite.plan.RelOptPlanner p, org.apache.calcite.rex.RexBuilder b) {
-            return createCluster(p, b);
-          }
-
-          @Override public org.apache.calcite.sql2rel.SqlRexConvertletTable convertletTable() {
-            return createConvertletTable();
-          }
-        });
-  }
 
   /** Parses as Calcite will; null when it cannot (Calcite then reports the error itself). */
   private static @Nullable SqlNode parseStatement(Context context, String sql) {
