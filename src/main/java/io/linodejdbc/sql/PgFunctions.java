@@ -21,6 +21,18 @@ public final class PgFunctions {
     return s == null ? null : s.codePointCount(0, s.length());
   }
 
+  /**
+   * {@code strpos(s, sub)} / {@code position(sub IN s)} as PostgreSQL counts: the 1-based
+   * character (code point) position of the first occurrence, 0 when there is none.
+   */
+  public static @Nullable Integer pg_strpos(@Nullable String s, @Nullable String sub) {
+    if (s == null || sub == null) {
+      return null;
+    }
+    int at = s.indexOf(sub);
+    return at < 0 ? 0 : s.codePointCount(0, at) + 1;
+  }
+
   /** {@code version()}. */
   public static String version() {
     return VERSION;

@@ -13,6 +13,7 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlTimestampLiteral;
+import org.apache.calcite.sql.SqlUnknownLiteral;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.util.SqlBasicVisitor;
@@ -65,6 +66,9 @@ final class PgColumnNames {
     }
     if (node instanceof SqlDateLiteral) {
       return "date";
+    }
+    if (node instanceof SqlUnknownLiteral u) {
+      return u.tag.toLowerCase(Locale.ROOT); // DATE '...', TIMESTAMP '...' until validated
     }
     if (node instanceof SqlIntervalLiteral) {
       return "interval";

@@ -33,7 +33,8 @@ public final class PgLexer {
       "MINUTE", "SECOND", "DATE", "TIME", "TIMESTAMP", "VALUE", "USER", "COUNT", "SUM", "MIN",
       "MAX", "AVG", "LEFT", "RIGHT", "POSITION", "RESULT", "START", "END", "ROW", "ROWS", "LOWER",
       "UPPER", "YEARS", "FIRST_VALUE", "LAST_VALUE", "RANK", "CURRENT", "ALL", "CARDINALITY",
-      "EVERY", "NONE", "PERCENT", "INTERVAL", "MATCHES", "WINDOW", "OVER", "FILTER");
+      "EVERY", "NONE", "PERCENT", "INTERVAL", "MATCHES", "WINDOW", "OVER", "FILTER", "NEXT",
+      "PREV", "ABS", "MOD", "POWER", "EXP", "LN", "SQRT", "FLOOR", "CEIL", "CEILING");
 
   private static final Set<String> CAST_WORDS = Set.of("CAST", "TRY_CAST", "SAFE_CAST");
 

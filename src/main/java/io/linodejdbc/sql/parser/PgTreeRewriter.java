@@ -41,14 +41,17 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  *       {@code EXTRACT(f FROM x)}; {@code date_trunc('f', x)} (PostgreSQL's argument order) is
  *       {@code FLOOR(x TO f)};
  *   <li>{@code now()} and its synonyms are {@code CURRENT_TIMESTAMP}; {@code ifnull} is
- *       {@code coalesce}; {@code char_length}/{@code length} count code points
- *       ({@code pg_char_length});
+ *       {@code coalesce}; {@code char_length}/{@code length}, {@code strpos} and
+ *       {@code position} count code points ({@code pg_char_length}, {@code pg_strpos});
  *   <li>unaliased select items of a query get PostgreSQL's column names ({@link PgColumnNames}).
  * </ul>
  */
 public final class PgTreeRewriter {
   /** The function that counts characters as PostgreSQL does (code points, not UTF-16 units). */
   public static final String CHAR_LENGTH_FUNCTION = "pg_char_length";
+
+  /** The function that finds a substring as PostgreSQL does (counting code points). */
+  public static final String STRPOS_FUNCTION = "pg_strpos";
 
   /** What {@code current_schema()} calls ({@link PgLexer}: Calcite reserves the word). */
   public static final String CURRENT_SCHEMA_FUNCTION = "pg_current_schema";
@@ -142,6 +145,9 @@ public final class PgTreeRewriter {
       return call;
     case EXTRACT:
       return dow(call);
+    case POSITION:
+      return call.operandCount() == 2
+          ? function(STRPOS_FUNCTION, pos, List.of(call.operand(1), call.operand(0))) : call;
     default:
       break;
     }
@@ -166,6 +172,8 @@ public final class PgTreeRewriter {
     case "statement_timestamp":
       // As the parser reads CURRENT_TIMESTAMP: the validator makes the call of the identifier.
       return args.isEmpty() ? new SqlIdentifier("current_timestamp", pos) : call;
+    case "strpos":
+      return args.size() == 2 ? function(STRPOS_FUNCTION, pos, args) : call;
     case "ifnull":
       return args.size() == 2 ? SqlStdOperatorTable.COALESCE.createCall(pos, args) : call;
     case "char_length":
