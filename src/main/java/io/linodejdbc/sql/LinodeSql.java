@@ -77,6 +77,35 @@ public final class LinodeSql {
     return b.toString();
   }
 
+  /** What a statement is, as far as the JDBC result protocol cares. */
+  public enum WriteShape {
+    /** Not an INSERT / UPDATE / REPLACE / DELETE (or not parseable: Calcite will say why). */
+    NONE,
+    /** A write answering an update count. */
+    COUNT,
+    /** A write with RETURNING: answers rows. */
+    RETURNING
+  }
+
+  /** The shape of {@code sql}, decided on the parsed statement. */
+  public static WriteShape writeShape(String sql) {
+    SqlNode node;
+    try {
+      node = SqlParser.create(withoutTerminator(sql), parserConfig()).parseStmt();
+    } catch (SqlParseException | RuntimeException e) {
+      return WriteShape.NONE;
+    }
+    if (node instanceof SqlReturning) {
+      return WriteShape.RETURNING;
+    }
+    try {
+      return WriteStatement.of(StackqlNames.rewrite(node), null) == null
+          ? WriteShape.NONE : WriteShape.COUNT;
+    } catch (RuntimeException e) {
+      return WriteShape.COUNT; // a write the planner will refuse, with its own message
+    }
+  }
+
   /**
    * The statement without trailing semicolons: StackQL's documentation ends every statement with
    * one, and Calcite's parser accepts a single statement only.
