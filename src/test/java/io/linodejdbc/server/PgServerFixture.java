@@ -25,7 +25,7 @@ final class PgServerFixture implements AutoCloseable {
   }
 
   static PgServerFixture start(List<SandboxToken> tokens) {
-    return start(tokens, LabelMatching.EXACT, 16, 0, Map.of());
+    return start(tokens, LabelMatching.EXACT, 32, 0, Map.of());
   }
 
   static PgServerFixture start(List<SandboxToken> tokens, LabelMatching matching,
