@@ -75,7 +75,10 @@ public final class ApiConfig {
     return pageSize;
   }
 
-  /** Maximum HTTP requests in flight at once for one {@link LinodeClient}; default 8. */
+  /**
+   * Maximum HTTP requests in flight at once for one {@link LinodeClient}; default 64. List calls
+   * are further paced by the token's rate-limit headers, so the cap is rarely what binds.
+   */
   public int maxConcurrentRequests() {
     return maxConcurrentRequests;
   }
@@ -144,7 +147,7 @@ public final class ApiConfig {
     private String baseUrl = DEFAULT_BASE_URL;
     private String token;
     private int pageSize = MAX_PAGE_SIZE;
-    private int maxConcurrentRequests = 8;
+    private int maxConcurrentRequests = 64;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
     private int maxRetries = 4;

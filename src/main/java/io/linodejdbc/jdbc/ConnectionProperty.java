@@ -21,9 +21,9 @@ public enum ConnectionProperty {
           + " for loopback addresses, since the token would otherwise travel in clear text."),
   PAGE_SIZE("pageSize", "500", Kind.INT, 25, 500,
       "Rows per list request, 25 to 500. Larger pages mean fewer API calls."),
-  MAX_CONCURRENT_REQUESTS("maxConcurrentRequests", "8", Kind.INT, 1, 64,
+  MAX_CONCURRENT_REQUESTS("maxConcurrentRequests", "64", Kind.INT, 1, 64,
       "Most HTTP requests this connection has in flight at once (pages of a scan, key"
-          + " lookups), 1 to 64."),
+          + " lookups), 1 to 64. List calls are also paced by the API's X-RateLimit headers."),
   CONNECT_TIMEOUT("connectTimeout", "10", Kind.INT, 1, 3600,
       "Seconds to wait for a TCP/TLS connection to the API."),
   READ_TIMEOUT("readTimeout", "30", Kind.INT, 1, 3600,
