@@ -42,6 +42,8 @@ final class RequestExecutor {
   private final AtomicLong requestCount;
   private final RetryPolicy policy;
   private final RateBudget listBudget;
+  /** System.nanoTime() of the last answer that proves the token works (2xx or 404); 0 for none. */
+  private volatile long lastAnswerNanos;
 
   RequestExecutor(ApiConfig config, OkHttpClient http, Semaphore permits, AtomicLong requestCount, RetryPolicy policy) {
     this(config, http, permits, requestCount, policy, new RateBudget());
@@ -149,6 +151,11 @@ final class RequestExecutor {
     return b.method(method, requestBody).build();
   }
 
+  /** System.nanoTime() of the last answer that proves the token works; 0 when there was none. */
+  long lastAnswerNanos() {
+    return lastAnswerNanos;
+  }
+
   private Outcome attemptOnce(Request request, String method, String path, int attempt, CancelScope scope,
       RateBudget budget) {
     Call call = http.newCall(request);
@@ -182,6 +189,9 @@ final class RequestExecutor {
 
   private Outcome classify(Response response, String method, String path, CancelScope scope, Call call) {
     int status = response.code();
+    if (status >= 200 && status < 300 || status == 404) {
+      lastAnswerNanos = System.nanoTime();
+    }
     if (status >= 200 && status < 300) {
       // Parsed straight from the body's bytes: no String (and char[] copy) of a whole page.
       JsonNode node;

@@ -1,16 +1,7 @@
 package io.linodejdbc.sql;
 
-import java.lang.reflect.Type;
 import java.math.BigDecimal;
-import java.util.List;
-import org.apache.calcite.adapter.enumerable.EnumerableConvention;
-import org.apache.calcite.adapter.enumerable.EnumerableRel;
-import org.apache.calcite.interpreter.BindableConvention;
 import org.apache.calcite.jdbc.CalcitePrepare;
-import org.apache.calcite.plan.Convention;
-import org.apache.calcite.plan.RelOptPlanner;
-import org.apache.calcite.prepare.CalciteCatalogReader;
-import org.apache.calcite.prepare.CalcitePrepareImpl;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.RelRoot;
 import org.apache.calcite.rel.core.Sort;
@@ -139,35 +130,5 @@ public final class MaxRows {
       return v == null ? -1 : v.min(BigDecimal.valueOf(Long.MAX_VALUE)).longValue();
     }
     return -1;
-  }
-
-  /**
-   * Calcite's preparing statement with {@link #limit} applied before optimization. Built as
-   * {@code CalcitePrepareImpl.getPreparingStmt} builds its own.
-   */
-  static CalcitePrepareImpl.CalcitePreparingStmt preparingStmt(CalcitePrepareImpl prepare,
-      CalcitePrepare.Context context, Type elementType, CalciteCatalogReader catalogReader,
-      RelOptPlanner planner, RelOptClusterFactory clusters) {
-    EnumerableRel.Prefer prefer = elementType == Object[].class
-        ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
-    Convention resultConvention = prepare.enableBindable
-        ? BindableConvention.INSTANCE : EnumerableConvention.INSTANCE;
-    return new CalcitePrepareImpl.CalcitePreparingStmt(prepare, context, catalogReader,
-        context.getTypeFactory(), context.getRootSchema(), prefer,
-        clusters.create(planner, new RexBuilder(context.getTypeFactory())), resultConvention,
-        clusters.convertletTable()) {
-      @Override protected RelRoot optimize(RelRoot root,
-          List<org.apache.calcite.prepare.Prepare.Materialization> materializations,
-          List<org.apache.calcite.jdbc.CalciteSchema.LatticeEntry> lattices) {
-        return super.optimize(limit(root, PLANNING.get()), materializations, lattices);
-      }
-    };
-  }
-
-  /** The protected factories of {@link CalcitePrepareImpl} the preparing statement needs. */
-  interface RelOptClusterFactory {
-    org.apache.calcite.plan.RelOptCluster create(RelOptPlanner planner, RexBuilder rexBuilder);
-
-    org.apache.calcite.sql2rel.SqlRexConvertletTable convertletTable();
   }
 }

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import io.linodejdbc.sandbox.RecordedRequest;
 import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,10 +22,11 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Checks recorded requests against the API contract: the OpenAPI document
- * {@code shared/linode-api/tokens-openapi.yaml} (through Atlassian's
- * {@link OpenApiInteractionValidator}), plus the documented rules that subset of the document does
- * not encode (FACTS.md): {@code page} ≥ 1 and {@code page_size} 25..500 on list calls, and an
+ * Checks recorded requests against the API contract: the project's own OpenAPI description of the
+ * endpoints the driver uses, {@code src/test/resources/linode-api/profile-tokens.openapi.yaml}
+ * (through Atlassian's {@code OpenApiInteractionValidator}), plus the documented rules an OpenAPI
+ * document cannot express (or that are checked twice, to be sure): {@code page} ≥ 1 and
+ * {@code page_size} 25..500, each given at most once, no query parameters on other calls, and an
  * {@code X-Filter} that is an ASCII JSON object using only the filterable fields {@code label} and
  * {@code created}, the operators {@code +gt +gte +lt +lte +neq +contains +eq +and +or}, the
  * top-level {@code +order_by}/{@code +order}, and date-times written {@code YYYY-MM-DDTHH:MM:SS}.
@@ -31,15 +34,15 @@ import java.util.regex.Pattern;
  * <p>The Atlassian validator is reached through {@link ValidatorBridge}, which works around a
  * class-path conflict of the build (see there).
  *
- * <p>The spec is found at system property {@code linodejdbc.openapi}, else at
- * {@code ../shared/linode-api/tokens-openapi.yaml} relative to the project directory (CI clones the
- * repository beside {@code shared/}), else at {@code /work/shared/linode-api/tokens-openapi.yaml}.
- * A missing spec is an error, never a skip.
+ * <p>The description is a test resource of this project, so the check runs the same on a fresh
+ * clone with nothing beside it. System property {@code linodejdbc.openapi} may name another
+ * document (e.g. a newer upstream one) to validate against instead. A missing document is an
+ * error, never a skip.
  */
 public final class OpenApiConformance {
   public static final String PROPERTY = "linodejdbc.openapi";
-  private static final String RELATIVE = "../shared/linode-api/tokens-openapi.yaml";
-  private static final String ABSOLUTE = "/work/shared/linode-api/tokens-openapi.yaml";
+  /** The project's description, on the test class path. */
+  public static final String RESOURCE = "/linode-api/profile-tokens.openapi.yaml";
   private static final Pattern DATE_TIME =
       Pattern.compile("\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}");
   private static final Set<String> FIELDS = Set.of("label", "created");
@@ -73,7 +76,8 @@ public final class OpenApiConformance {
   }
 
   /**
-   * The spec as JSON text. The shared document ends with {@code security: null}, which the
+   * The spec as JSON text. The upstream Linode document (usable through {@link #PROPERTY}) ends
+   * with {@code security: null}, which the
    * OpenAPI parser rejects ("attribute security is not of type array") although a null top-level
    * security means the same as none: that one key is dropped. Nothing else is changed, and the
    * operations keep their own {@code security} lists.
@@ -91,9 +95,8 @@ public final class OpenApiConformance {
     }
   }
 
-  /** Where the spec is; throws (so the test fails) when it is nowhere. */
+  /** Where the spec is; throws (so the test fails) when it is missing. */
   public static Path locateSpec() {
-    List<Path> tried = new ArrayList<>();
     String configured = System.getProperty(PROPERTY);
     if (configured != null && !configured.isBlank()) {
       Path p = Paths.get(configured);
@@ -103,19 +106,16 @@ public final class OpenApiConformance {
       throw new IllegalStateException("System property " + PROPERTY + " names " + p.toAbsolutePath()
           + ", which is not a file");
     }
-    String base = System.getProperty("basedir", System.getProperty("user.dir"));
-    Path relative = Paths.get(base).resolve(RELATIVE).normalize();
-    tried.add(relative);
-    if (Files.isRegularFile(relative)) {
-      return relative;
+    URL own = OpenApiConformance.class.getResource(RESOURCE);
+    if (own == null || !own.getProtocol().equals("file")) {
+      throw new IllegalStateException("The project's OpenAPI description " + RESOURCE
+          + " is not on the test class path as a file (found: " + own + ")");
     }
-    Path absolute = Paths.get(ABSOLUTE);
-    tried.add(absolute);
-    if (Files.isRegularFile(absolute)) {
-      return absolute;
+    try {
+      return Paths.get(own.toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException("bad location of " + RESOURCE + ": " + own, e);
     }
-    throw new IllegalStateException("OpenAPI spec tokens-openapi.yaml not found; tried " + tried
-        + ". Set -D" + PROPERTY + "=<path> or place shared/ beside the project directory.");
   }
 
   public Path spec() {
