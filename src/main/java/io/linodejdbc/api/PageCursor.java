@@ -40,7 +40,7 @@ final class PageCursor implements RowCursor {
   private final Function<String, JsonNode> fetch;
 
   private final Map<Integer, Future<JsonNode>> scheduled = new ConcurrentHashMap<>();
-  private final Set<String> seenIds = new HashSet<>();
+  private final Set<Object> seenIds = new HashSet<>();
   private int highestScheduled;
   private int currentPage;
   private int totalPages = -1;
@@ -170,7 +170,9 @@ final class PageCursor implements RowCursor {
         throw malformed(path, "a \"data\" element is not a JSON object");
       }
       JsonNode id = row.get("id");
-      if (id != null && !id.isNull() && !seenIds.add(id.asText())) {
+      // Integral ids as numbers (no String per row); anything else by its text.
+      if (id != null && !id.isNull() && !seenIds.add(id.isIntegralNumber() && id.canConvertToLong()
+          ? (Object) id.longValue() : id.asText())) {
         throw inconsistent(path, "id " + id.asText() + " appeared twice");
       }
     }

@@ -41,15 +41,27 @@ final class RequestExecutor {
   private final Semaphore permits;
   private final AtomicLong requestCount;
   private final RetryPolicy policy;
+  private final RateBudget listBudget;
   /** System.nanoTime() of the last answer that proves the token works (2xx or 404); 0 for none. */
   private volatile long lastAnswerNanos;
 
   RequestExecutor(ApiConfig config, OkHttpClient http, Semaphore permits, AtomicLong requestCount, RetryPolicy policy) {
+    this(config, http, permits, requestCount, policy, new RateBudget());
+  }
+
+  RequestExecutor(ApiConfig config, OkHttpClient http, Semaphore permits, AtomicLong requestCount, RetryPolicy policy,
+      RateBudget listBudget) {
     this.config = config;
     this.http = http;
     this.permits = permits;
     this.requestCount = requestCount;
     this.policy = policy;
+    this.listBudget = listBudget;
+  }
+
+  /** {@link #execute(String, String, JsonNode, String, CancelScope, boolean)} of a non-list request. */
+  JsonNode execute(String method, String path, JsonNode body, String xFilter, CancelScope scope) {
+    return execute(method, path, body, xFilter, scope, false);
   }
 
   /**
@@ -58,11 +70,12 @@ final class RequestExecutor {
    * @param path    relative to the base URL, with query
    * @param body    request body for POST/PUT, else null
    * @param xFilter ASCII X-Filter header value, or null
+   * @param paged   a paginated collection GET: paced by the token's list allowance ({@link RateBudget})
    * @return the response object; for DELETE the parsed body or null when it was empty
    * @throws LinodeApiException on any failure after the allowed retries
    * @throws IllegalStateException if no token is configured
    */
-  JsonNode execute(String method, String path, JsonNode body, String xFilter, CancelScope scope) {
+  JsonNode execute(String method, String path, JsonNode body, String xFilter, CancelScope scope, boolean paged) {
     if (ApiConfig.isBlank(config.token())) {
       throw new IllegalStateException("no Linode API token is configured; set ApiConfig.token"
           + " (Linode tools conventionally read it from the LINODE_TOKEN environment variable)");
@@ -72,12 +85,19 @@ final class RequestExecutor {
     int attempt = 0;
     while (true) {
       attempt++;
+      RateBudget budget = paged ? listBudget : null;
+      if (budget != null && !budget.acquire(scope)) {
+        throw cancelled(method, path, attempt - 1);
+      }
       if (!scope.acquire(permits)) {
+        if (budget != null) {
+          budget.release(null);
+        }
         throw cancelled(method, path, attempt - 1);
       }
       Outcome outcome;
       try {
-        outcome = attemptOnce(request, method, path, attempt, scope);
+        outcome = attemptOnce(request, method, path, attempt, scope, budget);
       } finally {
         // Released before any retry sleep so a waiting request does not block others.
         permits.release();
@@ -136,20 +156,29 @@ final class RequestExecutor {
     return lastAnswerNanos;
   }
 
-  private Outcome attemptOnce(Request request, String method, String path, int attempt, CancelScope scope) {
+  private Outcome attemptOnce(Request request, String method, String path, int attempt, CancelScope scope,
+      RateBudget budget) {
     Call call = http.newCall(request);
     scope.track(call);
     requestCount.incrementAndGet();
     long start = System.nanoTime();
     String statusForLog = "-";
+    boolean budgetReleased = budget == null;
     try (Response response = call.execute()) {
       int status = response.code();
       statusForLog = String.valueOf(status);
+      if (budget != null) {
+        budget.release(response.headers());
+        budgetReleased = true;
+      }
       return classify(response, method, path, scope, call);
     } catch (IOException e) {
       statusForLog = "no response (" + e.getClass().getSimpleName() + ")";
       return transportFailure(e, method, path, scope, call, 0);
     } finally {
+      if (!budgetReleased) {
+        budget.release(null);
+      }
       scope.untrack(call);
       if (LOG.isDebugEnabled()) {
         LOG.debug("{} {} -> {} in {} ms (attempt {})", method, path, statusForLog,

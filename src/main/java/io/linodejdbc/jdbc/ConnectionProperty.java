@@ -28,7 +28,7 @@ public enum ConnectionProperty {
   MAX_CONCURRENT_REQUESTS("maxConcurrentRequests",
       String.valueOf(ApiConfig.DEFAULT_MAX_CONCURRENT_REQUESTS), Kind.INT, 1, 64,
       "Most HTTP requests this connection has in flight at once (pages of a scan, key"
-          + " lookups), 1 to 64."),
+          + " lookups), 1 to 64. List calls are also paced by the API's X-RateLimit headers."),
   CONNECT_TIMEOUT("connectTimeout", seconds(ApiConfig.DEFAULT_CONNECT_TIMEOUT), Kind.INT, 1, 3600,
       "Seconds to wait for a TCP/TLS connection to the API."),
   READ_TIMEOUT("readTimeout", seconds(ApiConfig.DEFAULT_READ_TIMEOUT), Kind.INT, 1, 3600,

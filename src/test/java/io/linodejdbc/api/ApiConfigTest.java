@@ -16,7 +16,7 @@ class ApiConfigTest {
     assertThat(c.baseUrl()).isEqualTo("https://api.linode.com/v4");
     assertThat(c.token()).isNull();
     assertThat(c.pageSize()).isEqualTo(500);
-    assertThat(c.maxConcurrentRequests()).isEqualTo(8);
+    assertThat(c.maxConcurrentRequests()).isEqualTo(64);
     assertThat(c.connectTimeout()).isEqualTo(Duration.ofSeconds(10));
     assertThat(c.readTimeout()).isEqualTo(Duration.ofSeconds(30));
     assertThat(c.maxRetries()).isEqualTo(4);

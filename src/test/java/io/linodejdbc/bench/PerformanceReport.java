@@ -73,7 +73,8 @@ public final class PerformanceReport {
   /** Settings; see {@link #usage()}. */
   public record Options(List<Integer> sizes, long latencyMs, int runs, int warmups,
       int bigRuns, boolean jmh, int jmhForks, int jmhIterations, int jmhMillis, int coldRuns,
-      List<Integer> memorySizes, String heap, long seed) {
+      List<Integer> memorySizes, String heap, long seed, int peerTokens, int peerRuns,
+      int oneShotTokens, int oneShotRuns, boolean sdk) {
 
     static Options parse(String... args) {
       Map<String, String> v = new LinkedHashMap<>();
@@ -90,6 +91,11 @@ public final class PerformanceReport {
       v.put("--memory-sizes", "10000,100000");
       v.put("--heap", "64m");
       v.put("--seed", "7");
+      v.put("--peer-tokens", "20000");
+      v.put("--peer-runs", "5");
+      v.put("--oneshot-tokens", "60");
+      v.put("--oneshot-runs", "5");
+      v.put("--sdk", "true");
       for (int i = 0; i < args.length; i++) {
         if (args[i].equals("--help") || args[i].equals("-h")) {
           throw new IllegalArgumentException(usage());
@@ -108,7 +114,10 @@ public final class PerformanceReport {
             Integer.parseInt(v.get("--big-runs")), Boolean.parseBoolean(v.get("--jmh")),
             Integer.parseInt(v.get("--jmh-forks")), Integer.parseInt(v.get("--jmh-iterations")),
             Integer.parseInt(v.get("--jmh-ms")), Integer.parseInt(v.get("--cold-runs")),
-            ints(v.get("--memory-sizes")), v.get("--heap"), Long.parseLong(v.get("--seed")));
+            ints(v.get("--memory-sizes")), v.get("--heap"), Long.parseLong(v.get("--seed")),
+            Integer.parseInt(v.get("--peer-tokens")), Integer.parseInt(v.get("--peer-runs")),
+            Integer.parseInt(v.get("--oneshot-tokens")), Integer.parseInt(v.get("--oneshot-runs")),
+            Boolean.parseBoolean(v.get("--sdk")));
         if (o.runs < 1 || o.bigRuns < 1 || o.warmups < 0 || o.latencyMs < 0
             || o.jmhIterations < 1 || o.coldRuns < 0) {
           throw new IllegalArgumentException("runs >= 1, warmups >= 0, latency >= 0\n" + usage());
@@ -132,7 +141,8 @@ public final class PerformanceReport {
         + " [--runs 5] [--warmups 1] [--big-runs 3 (runs at sizes > 20000)]"
         + " [--jmh true|false] [--jmh-forks 1] [--jmh-iterations 5] [--jmh-ms 1000]"
         + " [--cold-runs 5 (0: skip)] [--memory-sizes 10000,100000 (none: skip)] [--heap 64m]"
-        + " [--seed 7]";
+        + " [--seed 7] [--peer-tokens 20000 (0: skip)] [--peer-runs 5] [--oneshot-tokens 60]"
+        + " [--oneshot-runs 5 (0: skip)] [--sdk true|false (the @linode/api-v4 columns)]";
   }
 
   /** One statement at one size. Times in ms (median); NaN where not measured. */
@@ -161,7 +171,8 @@ public final class PerformanceReport {
 
   /** Everything measured. */
   public record Report(Options options, List<Query> queries, List<Overhead> overhead,
-      double coldStartMs, String coldCommand, List<Memory> memory) {}
+      double coldStartMs, String coldCommand, List<Memory> memory,
+      List<PeerBenchmark.Peer> peers, List<PeerBenchmark.OneShot> oneShots) {}
 
   public static void main(String[] args) throws Exception {
     Options options;
@@ -203,7 +214,21 @@ public final class PerformanceReport {
       log.printf(Locale.ROOT, "[perf] memory: %d tokens, -Xmx%s%n", size, o.heap());
       memory.add(memory(o, size));
     }
-    return new Report(o, queries, overhead, cold, coldCommand, memory);
+    java.nio.file.Path sdk = o.sdk() && (o.peerTokens() > 0 || o.oneShotRuns() > 0)
+        ? PeerBenchmark.installSdk(log) : null;
+    List<PeerBenchmark.Peer> peers = new ArrayList<>();
+    if (o.peerTokens() > 0) {
+      log.printf(Locale.ROOT, "[perf] side by side with @linode/api-v4: %d tokens, %d ms%n",
+          o.peerTokens(), o.latencyMs());
+      peers.add(PeerBenchmark.fullScan(o.peerTokens(), o.latencyMs(), o.peerRuns(), sdk, log));
+    }
+    List<PeerBenchmark.OneShot> shots = List.of();
+    if (o.oneShotRuns() > 0) {
+      log.printf(Locale.ROOT, "[perf] one-shot processes: %d tokens, %d ms%n", o.oneShotTokens(),
+          o.latencyMs());
+      shots = PeerBenchmark.oneShots(o.oneShotTokens(), o.latencyMs(), o.oneShotRuns(), sdk, log);
+    }
+    return new Report(o, queries, overhead, cold, coldCommand, memory, peers, shots);
   }
 
   // ---- calls + latency -------------------------------------------------------------------------
@@ -228,7 +253,7 @@ public final class PerformanceReport {
         List<Sample> driver = new ArrayList<>();
         List<Sample> baseline = new ArrayList<>();
         for (int i = 0; i < o.warmups() + runs; i++) {
-          Sample d = measure(server, () -> drain(connection, read.sql()));
+          Sample d = measure(server, () -> drain(connection, read.sql(), read.maxRows()));
           Sample b = measure(server, () -> baseline(http, server, read));
           if (i >= o.warmups()) {
             driver.add(d);
@@ -300,8 +325,20 @@ public final class PerformanceReport {
 
   /** Executes a query and reads every column of every row. */
   static long drain(Connection connection, String sql) throws SQLException {
+    return drain(connection, sql, 0);
+  }
+
+  /** The same with {@code Statement.setMaxRows(maxRows)} (0: none). */
+  static long drain(Connection connection, String sql, int maxRows) throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.setMaxRows(maxRows);
+      return drain(st.executeQuery(sql));
+    }
+  }
+
+  private static long drain(ResultSet resultSet) throws SQLException {
     long rows = 0;
-    try (Statement st = connection.createStatement(); ResultSet rs = st.executeQuery(sql)) {
+    try (ResultSet rs = resultSet) {
       int columns = rs.getMetaData().getColumnCount();
       while (rs.next()) {
         for (int i = 1; i <= columns; i++) {
@@ -374,7 +411,7 @@ public final class PerformanceReport {
       return rows;
     }
     default:
-      return pages(http, server, read.xFilter(), read.stopAfter(), t -> t.get("id").asLong());
+      return pages(http, server, read.xFilterNow(), read.stopAfter(), t -> t.get("id").asLong());
     }
   }
 
@@ -495,24 +532,15 @@ public final class PerformanceReport {
     return System.getProperty("java.class.path");
   }
 
-  private static String java() {
+  static String java() {
     return Paths.get(System.getProperty("java.home"), "bin", "java").toString();
   }
 
   /** Median wall time of {@code linode-sql -e "SELECT 1"}; returns {median ms, command}. */
   private static String[] coldStart(Options o) throws Exception {
     try (SandboxServer server = SandboxServer.builder().tokens(SampleData.bulk(10, 1)).start()) {
-      List<String> command = new ArrayList<>();
-      Path script = Paths.get("linode-sql").toAbsolutePath();
-      String shown;
-      if (Files.isExecutable(script) && scriptJarIsFresh(script.getParent())) {
-        command.add(script.toString());
-        shown = "./linode-sql";
-      } else {
-        // No packaged jar (or an outdated one): the same main class on the test classpath.
-        command.addAll(List.of(java(), "-cp", childClasspath(), "io.linodejdbc.cli.LinodeSql"));
-        shown = "java -cp <test classpath> io.linodejdbc.cli.LinodeSql";
-      }
+      String[] launcher = launcher();
+      List<String> command = new ArrayList<>(Arrays.asList(launcher).subList(1, launcher.length));
       command.addAll(List.of("--token", server.actingToken(), "--api-url", server.baseUrl(),
           "-e", "SELECT 1"));
       double[] ms = new double[o.coldRuns()];
@@ -526,11 +554,40 @@ public final class PerformanceReport {
         }
         ms[i] = (System.nanoTime() - start) / 1e6;
       }
-      Arrays.sort(ms);
-      int mid = ms.length / 2;
-      double median = ms.length % 2 == 1 ? ms[mid] : (ms[mid - 1] + ms[mid]) / 2;
-      return new String[] {Double.toString(median), shown + " -e \"SELECT 1\""};
+      return new String[] {Double.toString(PeerBenchmark.median(ms)),
+          launcher[0] + " -e \"SELECT 1\""};
     }
+  }
+
+  /**
+   * How to start the shell: {shown name, command…}. The launcher script when its jar is fresh,
+   * else the same main class on the test classpath.
+   */
+  static String[] launcher() throws Exception {
+    Path script = Paths.get("linode-sql").toAbsolutePath();
+    if (Files.isExecutable(script) && scriptJarIsFresh(script.getParent())) {
+      return new String[] {"./linode-sql", script.toString()};
+    }
+    return new String[] {"java -cp <test classpath> io.linodejdbc.cli.LinodeSql", java(), "-cp",
+        childClasspath(), "io.linodejdbc.cli.LinodeSql"};
+  }
+
+  /**
+   * The class path of a plain JDBC program: the self-contained driver jar (what a user adds)
+   * when it is fresh, else the test classpath; plus the test classes (the program itself).
+   */
+  static String driverClasspath() throws Exception {
+    Path root = Paths.get("").toAbsolutePath();
+    if (scriptJarIsFresh(root)) {
+      try (var files = Files.list(root.resolve("target"))) {
+        Path driver = files.filter(f -> f.getFileName().toString().endsWith("-driver.jar"))
+            .findFirst().orElse(null);
+        if (driver != null) {
+          return driver + File.pathSeparator + root.resolve("target/test-classes");
+        }
+      }
+    }
+    return childClasspath();
   }
 
   /** True if target/ holds a driver jar and its lib/ newer than every source, as the script wants. */
@@ -620,6 +677,37 @@ public final class PerformanceReport {
               / q.driverMs()) + ")",
           ms(q.floorMs()) + " (" + ratio(q.driverMs() / q.floorMs()) + ")", goal, status);
     }
+    for (PeerBenchmark.Peer p : r.peers()) {
+      boolean sdk = !Double.isNaN(p.sdkAllAtOnceMs());
+      boolean met = p.driverMs() <= 2.5 * p.floorMs()
+          && (!sdk || p.driverMs() <= p.sdkAllAtOnceMs());
+      out.printf(Locale.ROOT, ROW, "peer", "full scan vs @linode/api-v4", p.tokens(), p.rows(),
+          p.requests(), p.minimum(), ms(p.driverMs()),
+          sdk ? "SDK " + ms(p.sdkAllAtOnceMs()) + " (" + ratio(p.sdkAllAtOnceMs() / p.driverMs())
+              + ")" : "-",
+          ms(p.floorMs()) + " (" + ratio(p.driverMs() / p.floorMs()) + ")",
+          "<= SDK all, <= 2.5x floor",
+          (p.requests() > p.minimum() ? "CALLS " : "") + (met ? "ok" : "SLOW"));
+      out.printf(Locale.ROOT, ROW, "peer", "  SDK: page after page", p.tokens(), p.rows(),
+          p.minimum(), p.minimum(), "-", sdk ? "SDK " + ms(p.sdkSequentialMs()) : p.sdkNote(),
+          "-", "", "info");
+    }
+    double sdkProcess = r.oneShots().stream().filter(x -> x.name().startsWith("SDK"))
+        .mapToDouble(PeerBenchmark.OneShot::medianMs).findFirst().orElse(Double.NaN);
+    for (PeerBenchmark.OneShot shot : r.oneShots()) {
+      boolean launcher = shot.name().startsWith("linode-sql");
+      boolean jdbc = shot.name().startsWith("plain JDBC");
+      String goal = launcher ? "<= 2.5x SDK process" : jdbc ? "< 1 s" : "";
+      String status = launcher ? (Double.isNaN(sdkProcess) ? "info"
+          : shot.medianMs() <= 2.5 * sdkProcess ? "ok" : "SLOW")
+          : jdbc ? (shot.medianMs() < 1000 ? "ok" : "SLOW") : "info";
+      String name = launcher ? "one-shot: linode-sql -e" : jdbc ? "one-shot: plain JDBC program"
+          : "one-shot: SDK, one node process";
+      out.printf(Locale.ROOT, ROW, "process", name, o.oneShotTokens(), o.oneShotTokens(), "1", "1",
+          ms(shot.medianMs()), "median of " + shot.runs(),
+          Double.isNaN(sdkProcess) || !launcher ? "-" : ratio(shot.medianMs() / sdkProcess)
+              + " SDK", goal, status);
+    }
     Map<String, String> goals = Map.of("pointLookupPrepared", "< 1 ms",
         "planFreshStatement", "< 20 ms", "fullScanPrepared", "");
     Map<String, Double> limits = Map.of("pointLookupPrepared", 1000.0,
@@ -659,6 +747,14 @@ public final class PerformanceReport {
         + " operation (± 99.9% error) with 0 ms latency and allocation per op; memory: child JVM,"
         + " 'peak' = heap pools' peak usage (garbage included), 'live' = largest heap after a"
         + " full GC at 10 points of the stream.");
+    if (!r.peers().isEmpty()) {
+      out.println("peer: the same sandbox and latency, same run: the driver's full scan (median,"
+          + " after a warm-up) next to Linode's JavaScript SDK @linode/api-v4 in node (its own"
+          + " listing time, median): page 1 then all other pages at once (Promise.all), and page"
+          + " after page. process: whole processes, median wall ms: the launcher, a plain JDBC"
+          + " program (connect, one query, close) and the SDK listing the tokens in one node"
+          + " process.");
+    }
     if (!r.coldCommand().isEmpty()) {
       out.println("cold start: " + r.coldCommand() + " against a local sandbox, whole process.");
     }

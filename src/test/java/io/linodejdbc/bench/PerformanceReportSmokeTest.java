@@ -23,7 +23,8 @@ class PerformanceReportSmokeTest {
     PerformanceReport.Options o = PerformanceReport.Options.parse("--sizes", "1100",
         "--latency-ms", "1", "--runs", "1", "--warmups", "0", "--jmh", "true", "--jmh-forks",
         "0", "--jmh-iterations", "1", "--jmh-ms", "50", "--cold-runs", "1", "--memory-sizes",
-        "1100");
+        "1100", "--peer-tokens", "1100", "--peer-runs", "1", "--oneshot-tokens", "60",
+        "--oneshot-runs", "1", "--sdk", Boolean.toString(onPath("node") && onPath("npm")));
     ByteArrayOutputStream log = new ByteArrayOutputStream();
     PerformanceReport.Report report =
         PerformanceReport.run(o, new PrintStream(log, true, StandardCharsets.UTF_8));
@@ -36,7 +37,9 @@ class PerformanceReportSmokeTest {
     assertThat(q.keySet()).containsExactlyInAnyOrder("full scan", "point lookup",
         "IN-list of 20 ids", "label equality", "created range (~10%)", "LIKE '%-12%'",
         "ORDER BY created LIMIT 10", "COUNT(*)", "self-join on id", "INSERT 1 row",
-        "INSERT 3 rows", "UPDATE by id", "UPDATE by label", "DELETE by id", "DELETE by IN-list");
+        "INSERT 3 rows", "UPDATE by id", "UPDATE by label", "DELETE by id", "DELETE by IN-list",
+        "created > now - 90 days", "setMaxRows(200)", "setMaxRows(200) created DESC",
+        "JOIN (VALUES 2 ids)");
 
     // Reads: rows and the minimum worked out from the data; the driver at its minimum where it
     // is today. The baseline (the minimum requests, sequentially) agrees on the rows.
@@ -50,6 +53,12 @@ class PerformanceReportSmokeTest {
     assertRead(q.get("self-join on id"), 1100, 3, 3);
     // COUNT(*) is one call: page 1's "results".
     assertRead(q.get("COUNT(*)"), 1, 1, 1);
+    // Nothing fetched that is not read: a clock-relative bound (the bulk data is years old), max
+    // rows with and without an order, a constant list of ids.
+    assertRead(q.get("created > now - 90 days"), 0, 1, 1);
+    assertRead(q.get("setMaxRows(200)"), 200, 1, 1);
+    assertRead(q.get("setMaxRows(200) created DESC"), 200, 1, 1);
+    assertRead(q.get("JOIN (VALUES 2 ids)"), 2, 2, 2);
     for (PerformanceReport.Query r : report.queries()) {
       if (!r.dml()) {
         assertThat(r.baselineRows()).as(r.name() + ": baseline rows").isEqualTo(r.rows());
@@ -74,9 +83,33 @@ class PerformanceReportSmokeTest {
       assertThat(m.rows()).isEqualTo(1100);
     });
 
-    assertThat(table).contains("| section", "| read     | full scan", "| dml      | UPDATE by label",
+    // Side by side with the SDK: the driver's scan at its minimum; one-shot processes ran.
+    assertThat(report.peers()).singleElement().satisfies(p -> {
+      assertThat(p.rows()).isEqualTo(1100);
+      assertThat(p.requests()).isEqualTo(3);
+      assertThat(p.minimum()).isEqualTo(3);
+      if (o.sdk()) {
+        assertThat(p.sdkAllAtOnceMs()).isPositive();
+        assertThat(p.sdkSequentialMs()).isPositive();
+      }
+    });
+    assertThat(report.oneShots()).extracting(PeerBenchmark.OneShot::name)
+        .hasSize(o.sdk() ? 3 : 2).allSatisfy(n -> assertThat(n).isNotBlank());
+    assertThat(report.oneShots()).allSatisfy(x -> assertThat(x.medianMs()).isPositive());
+
+    assertThat(table).contains("| section", "| peer     | full scan vs @linode/api-v4",
+        "| process  | one-shot: plain JDBC program", "| read     | full scan", "| dml      | UPDATE by label",
         "| overhead | warm point lookup", "| overhead | plan a fresh statement",
         "| overhead | cold start", "| memory   | stream all rows");
+  }
+
+  private static boolean onPath(String command) {
+    for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+      if (java.nio.file.Files.isExecutable(java.nio.file.Paths.get(dir, command))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   private static void assertRead(PerformanceReport.Query q, long rows, long minimum,

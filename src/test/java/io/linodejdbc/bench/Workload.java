@@ -41,9 +41,24 @@ final class Workload {
    * @param xFilter what the baseline sends as X-Filter (null: none)
    * @param ids ids the baseline GETs one by one (GET_EACH)
    * @param stopAfter rows after which the baseline stops paging (null: all)
+   * @param maxRows {@code Statement.setMaxRows} for the driver (0: none)
    */
   record Read(String name, String sql, long rows, long minReads, int floorRoundTrips,
-      BaselineKind baseline, String xFilter, List<Integer> ids, Integer stopAfter) {}
+      BaselineKind baseline, String xFilter, List<Integer> ids, Integer stopAfter, int maxRows) {
+    Read(String name, String sql, long rows, long minReads, int floorRoundTrips,
+        BaselineKind baseline, String xFilter, List<Integer> ids, Integer stopAfter) {
+      this(name, sql, rows, minReads, floorRoundTrips, baseline, xFilter, ids, stopAfter, 0);
+    }
+
+    /** The baseline's X-Filter now: a filter relative to the clock is evaluated when it runs. */
+    String xFilterNow() {
+      return xFilter == null ? null : xFilter.replace(NOW_MINUS_90_DAYS,
+          API_TIME.format(LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(90)));
+    }
+  }
+
+  /** Placeholder in a baseline X-Filter for "90 days before now". */
+  static final String NOW_MINUS_90_DAYS = "<now-90d>";
 
   /** Pages of 500 for {@code rows} rows; an empty result still costs one request. */
   static long pages(long rows) {
@@ -72,6 +87,8 @@ final class Workload {
     long likeRows = data.stream().filter(t -> t.label() != null
         && t.label().toLowerCase(Locale.ROOT).contains(contains)).count();
     long full = pages(n);
+    LocalDateTime recentFrom = LocalDateTime.now(java.time.ZoneOffset.UTC).minusDays(90);
+    long recent = data.stream().filter(t -> t.created().isAfter(recentFrom)).count();
     String ids = twenty.stream().map(String::valueOf).collect(Collectors.joining(", "));
     return List.of(
         new Read("full scan", "SELECT * FROM " + TABLE, n, full, listRoundTrips(full),
@@ -97,7 +114,19 @@ final class Workload {
             null, null),
         new Read("self-join on id", "SELECT a.id, b.label FROM " + TABLE + " a JOIN " + TABLE
             + " b ON a.id = b.id", n, full, listRoundTrips(full), BaselineKind.SELF_JOIN, null,
-            null, null));
+            null, null),
+        new Read("created > now - 90 days", "SELECT * FROM " + TABLE
+            + " WHERE created > CURRENT_TIMESTAMP - INTERVAL '90' DAY", recent, pages(recent),
+            listRoundTrips(pages(recent)), BaselineKind.LIST,
+            "{\"created\":{\"+gt\":\"" + NOW_MINUS_90_DAYS + "\"}}", null, null),
+        new Read("setMaxRows(200)", "SELECT * FROM " + TABLE, Math.min(200, n), 1, 1,
+            BaselineKind.LIST, null, null, 200, 200),
+        new Read("setMaxRows(200) created DESC", "SELECT * FROM " + TABLE
+            + " ORDER BY created DESC", Math.min(200, n), 1, 1, BaselineKind.LIST,
+            "{\"+order_by\":\"created\",\"+order\":\"desc\"}", null, 200, 200),
+        new Read("JOIN (VALUES 2 ids)", "SELECT t.* FROM " + TABLE + " t JOIN (VALUES (" + point
+            + "), (" + (point + 1) + ")) v(id) ON t.id = v.id", 2, 2, 1, BaselineKind.GET_EACH,
+            null, List.of(point, point + 1), null));
   }
 
   /**

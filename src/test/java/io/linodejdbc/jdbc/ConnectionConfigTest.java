@@ -33,7 +33,7 @@ class ConnectionConfigTest {
     assertThat(api.pageSize()).isEqualTo(100);
     assertThat(api.readTimeout()).isEqualTo(Duration.ofSeconds(60));
     assertThat(api.baseUrl()).isEqualTo("https://api.linode.com/v4");
-    assertThat(api.maxConcurrentRequests()).isEqualTo(8);
+    assertThat(api.maxConcurrentRequests()).isEqualTo(64);
     assertThat(api.token()).isEqualTo(SECRET);
   }
 
