@@ -1,6 +1,7 @@
 package io.linodejdbc.cli;
 
 import io.linodejdbc.jdbc.ConnectionConfig;
+import io.linodejdbc.jdbc.ConnectionProperty;
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxServer;
 import io.linodejdbc.sandbox.SandboxToken;
@@ -11,13 +12,17 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import org.checkerframework.checker.nullness.qual.Nullable;
+import sqlline.BuiltInProperty;
 import sqlline.SqlLine;
 
 /**
@@ -40,13 +45,17 @@ public final class LinodeSql {
   public static final int EXIT_FAILED = 2;
 
   static final String DRIVER_CLASS = "io.linodejdbc.jdbc.LinodeDriver";
+  /** The driver handed to sqlline: the one above, with results shaped for printing. */
+  static final String SHELL_DRIVER_CLASS = "io.linodejdbc.cli.ShellDriver";
   /** Seed of the {@code --sandbox-tokens N} data: the same N gives the same tokens. */
   static final long SANDBOX_SEED = 42L;
   /** Sent as the JDBC user: sqlline would otherwise prompt for one. The driver ignores it. */
   static final String JDBC_USER = "linode";
 
   /** sqlline options that would override the connection this shell makes. */
-  private static final Set<String> CONNECTION_OPTIONS = Set.of("-u", "-n", "-p", "-d", "-c", "-cn");
+  private static final Set<String> CONNECTION_OPTIONS = Set.of("-u", "-n", "-d", "-c", "-cn");
+  /** Properties the shell sets from its own options rather than from {@code -p}. */
+  private static final Set<String> SHELL_SET_PROPERTIES = Set.of("token", "password", "user");
 
   private LinodeSql() {}
 
@@ -98,6 +107,9 @@ public final class LinodeSql {
       outPrint.flush();
       return EXIT_OK;
     }
+    if (options.sandboxServer) {
+      return serveSandbox(options, printStream(out), printStream(err), new CountDownLatch(1));
+    }
     if (options.script != null && !Files.isReadable(Path.of(options.script))) {
       PrintStream errPrint = printStream(err);
       errPrint.println("linode-sql: cannot read script file '" + options.script + "'");
@@ -128,9 +140,9 @@ public final class LinodeSql {
       List<SandboxToken> data = options.sandboxTokens == null
           ? SampleData.demo()
           : SampleData.bulk(options.sandboxTokens, SANDBOX_SEED);
-      sandbox = SandboxServer.builder().tokens(data).start();
+      sandbox = sandboxBuilder(options).tokens(data).start();
       token = sandbox.actingToken();
-      url = ConnectionConfig.URL_PREFIX + "apiUrl=" + sandbox.baseUrl();
+      url = options.url(sandbox.baseUrl());
       PrintStream errPrint = printStream(err);
       errPrint.println("linode-sql: sandbox mode: an in-process fake Linode API on "
           + sandbox.baseUrl() + " with " + data.size() + " sample tokens; no real Linode account"
@@ -149,15 +161,22 @@ public final class LinodeSql {
         return EXIT_USAGE;
       }
       token = token.trim();
-      url = ConnectionConfig.URL_PREFIX
-          + (options.apiUrl == null ? "" : "apiUrl=" + options.apiUrl);
+      url = options.url(options.apiUrl);
+      String problem = TokenCheck.problem(url, token,
+          options.apiUrl == null ? ConnectionProperty.API_URL.defaultValue() : options.apiUrl);
+      if (problem != null) {
+        PrintStream errPrint = printStream(new RedactingOutputStream(err, token));
+        errPrint.println("linode-sql: " + problem);
+        errPrint.flush();
+        return EXIT_FAILED;
+      }
     }
 
     RedactingOutputStream safeOut = new RedactingOutputStream(out, token);
     RedactingOutputStream safeErr = new RedactingOutputStream(err, token);
     try {
       List<String> sqllineArgs = new ArrayList<>(List.of(
-          "-d", DRIVER_CLASS, "-u", url, "-n", JDBC_USER, "-p", token,
+          "-d", SHELL_DRIVER_CLASS, "-u", url, "-n", JDBC_USER, "-p", token,
           // No transactions: without this sqlline asks for REPEATABLE_READ and warns on every start.
           "--isolation=TRANSACTION_NONE"));
       sqllineArgs.addAll(options.passThrough);
@@ -171,7 +190,10 @@ public final class LinodeSql {
       }
       boolean batch = !options.commands.isEmpty() || options.script != null;
       PrintStream errPrint = new PrintStream(safeErr, true, StandardCharsets.UTF_8);
-      ShellSqlLine sqlline = new ShellSqlLine(errPrint);
+      ShellSqlLine sqlline = new ShellSqlLine(errPrint, token);
+      ShellDriver.outputFormat(() -> sqlline.getOpts().getOutputFormat());
+      // RFC 4180's quote; sqlline's default is '. Set before the arguments, which may change it.
+      sqlline.getOpts().set(BuiltInProperty.CSV_QUOTE_CHARACTER, '"');
       sqlline.setOutputStream(safeOut);
       sqlline.setErrorStream(safeErr);
       // Batch mode reads no input: an empty stream keeps jline from grabbing the terminal.
@@ -199,6 +221,54 @@ public final class LinodeSql {
     }
   }
 
+  private static SandboxServer.Builder sandboxBuilder(Options options) {
+    SandboxServer.Builder b = SandboxServer.builder();
+    if (options.port != null) {
+      b.port(options.port);
+    }
+    if (options.sandboxLatencyMs != null) {
+      b.latency(Duration.ofMillis(options.sandboxLatencyMs));
+    }
+    return b;
+  }
+
+  /**
+   * {@code --sandbox-server}: only the sandbox, for DBeaver or any JDBC program; prints the URL and
+   * token to use and serves until the process is interrupted (or {@code stop} counts down).
+   */
+  static int serveSandbox(Options options, PrintStream out, PrintStream err, CountDownLatch stop) {
+    List<SandboxToken> data = options.sandboxTokens == null
+        ? SampleData.demo()
+        : SampleData.bulk(options.sandboxTokens, SANDBOX_SEED);
+    SandboxServer server;
+    try {
+      server = sandboxBuilder(options).tokens(data).start();
+    } catch (RuntimeException e) {
+      err.println("linode-sql: cannot start the sandbox"
+          + (options.port == null ? "" : " on port " + options.port) + ": "
+          + ShellSqlLine.firstLine(e.getMessage() == null ? e.toString() : e.getMessage()));
+      err.flush();
+      return EXIT_FAILED;
+    }
+    try {
+      Runtime.getRuntime().addShutdownHook(new Thread(server::close, "linode-sandbox-stop"));
+      out.println("Sandbox: a fake Linode API on " + server.baseUrl() + " with " + data.size()
+          + " sample tokens (no real account is used).");
+      out.println("JDBC URL: " + ConnectionConfig.URL_PREFIX + "apiUrl=" + server.baseUrl());
+      out.println("Token:    " + server.actingToken() + "   (the JDBC password, or property"
+          + " token)");
+      out.println("Serving until interrupted (Ctrl-C).");
+      out.flush();
+      stop.await();
+      return EXIT_OK;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return EXIT_OK;
+    } finally {
+      server.close();
+    }
+  }
+
   /** The text {@code --help} prints: this shell's options, then sqlline's. */
   public static String usage() {
     String nl = System.lineSeparator();
@@ -222,9 +292,21 @@ public final class LinodeSql {
         .append(nl)
         .append("  --api-url URL          API base URL (default https://api.linode.com/v4)")
         .append(nl)
+        .append("  -p, --property KEY=VALUE").append(nl)
+        .append("                         a driver connection property (may repeat); see below")
+        .append(nl)
         .append("  -e \"SQL\"               run a statement and exit (may repeat)").append(nl)
         .append("  -f file.sql            run a script and exit").append(nl)
+        .append("  --sandbox-server       start only the sandbox and print the JDBC URL and token")
+        .append(nl)
+        .append("                         for DBeaver or a JDBC program; serves until Ctrl-C")
+        .append(nl)
+        .append("  --port N               the sandbox's port (default: any free port)").append(nl)
+        .append("  --sandbox-latency-ms N the sandbox answers each request after N ms").append(nl)
         .append("  -h, --help             show this help").append(nl)
+        .append(nl)
+        .append("Connection properties (-p KEY=VALUE):").append(nl)
+        .append(propertyHelp())
         .append(nl)
         .append("Exit code: 0 on success, 1 for bad arguments or a missing token, 2 when a")
         .append(nl)
@@ -234,6 +316,9 @@ public final class LinodeSql {
         .append(nl)
         .append("Examples:").append(nl)
         .append("  linode-sql --sandbox").append(nl)
+        .append("  linode-sql -p dryRun=true -e \"DELETE FROM personal_access_tokens WHERE id = 5\"")
+        .append(nl)
+        .append("  linode-sql --sandbox-server --port 8123").append(nl)
         .append("  linode-sql -e \"SELECT id, label, expiry FROM linode.profile.personal_access_tokens\"")
         .append(nl)
         .append("  linode-sql --outputformat=csv -f sql-examples/01-list-all.sql").append(nl)
@@ -242,9 +327,13 @@ public final class LinodeSql {
         .append(nl)
         .append("Other options go to sqlline, e.g. --outputformat=table|vertical|csv|tsv|json,")
         .append(nl)
-        .append("--silent=true, --showHeader=false, --verbose=true. sqlline's -u, -n, -p, -d are")
+        .append("--silent=true, --showHeader=false, --verbose=true, --maxWidth=N (lines are not")
         .append(nl)
-        .append("not accepted: this shell makes the connection.").append(nl);
+        .append("cut by default). sqlline's -u, -n, -d are not accepted: this shell makes the")
+        .append(nl)
+        .append("connection. At the prompt, Ctrl-C cancels the running statement; twice on an")
+        .append(nl)
+        .append("empty line, or Ctrl-D, leaves.").append(nl);
     String sqllineUsage = sqllineUsage();
     if (sqllineUsage != null) {
       b.append(nl).append("sqlline's options:").append(nl).append(sqllineUsage);
@@ -252,6 +341,35 @@ public final class LinodeSql {
         b.append(nl);
       }
     }
+    return b.toString();
+  }
+
+  /** One entry per driver property: name, default and description, wrapped to fit. */
+  static String propertyHelp() {
+    String nl = System.lineSeparator();
+    StringBuilder b = new StringBuilder();
+    for (ConnectionProperty p : ConnectionProperty.values()) {
+      if (SHELL_SET_PROPERTIES.contains(p.key())) {
+        continue;
+      }
+      b.append("  ").append(p.key());
+      if (p.defaultValue() != null) {
+        b.append(" (default ").append(p.defaultValue()).append(')');
+      }
+      b.append(nl);
+      StringBuilder line = new StringBuilder("     ");
+      for (String word : p.description().split(" ")) {
+        if (line.length() + 1 + word.length() > 78 && line.length() > 5) {
+          b.append(line).append(nl);
+          line = new StringBuilder("     ");
+        }
+        line.append(' ').append(word);
+      }
+      b.append(line).append(nl);
+    }
+    b.append("  (the token comes from --token, $").append(ConnectionConfig.TOKEN_ENV)
+        .append(" or linode-cli's configuration;").append(nl)
+        .append("   -p token=T is the same as --token T)").append(nl);
     return b.toString();
   }
 
@@ -288,6 +406,11 @@ public final class LinodeSql {
     @Nullable Integer sandboxTokens;
     @Nullable String token;
     @Nullable String apiUrl;
+    boolean sandboxServer;
+    @Nullable Integer port;
+    @Nullable Integer sandboxLatencyMs;
+    /** Driver properties from {@code -p}, in the order given (a later one replaces). */
+    final Map<String, String> properties = new LinkedHashMap<>();
     final List<String> commands = new ArrayList<>();
     @Nullable String script;
     final List<String> passThrough = new ArrayList<>();
@@ -312,18 +435,21 @@ public final class LinodeSql {
         }
         case "--sandbox-tokens" -> {
           String value = inline != null ? inline : value(args, ++i, name);
-          try {
-            o.sandboxTokens = Integer.parseInt(value.trim());
-          } catch (NumberFormatException e) {
-            throw new IllegalArgumentException("--sandbox-tokens needs a whole number, not '"
-                + value + "'");
-          }
-          if (o.sandboxTokens < 0 || o.sandboxTokens > 1_000_000) {
-            throw new IllegalArgumentException("--sandbox-tokens must be from 0 to 1000000");
-          }
+          o.sandboxTokens = number(value, name, 0, 1_000_000);
           o.sandbox = true;
         }
         case "--token" -> o.token = inline != null ? inline : value(args, ++i, name);
+        case "-p", "--property" -> o.property(inline != null ? inline : value(args, ++i, name));
+        case "--sandbox-server" -> {
+          if (inline != null) {
+            throw new IllegalArgumentException("--sandbox-server takes no value");
+          }
+          o.sandboxServer = true;
+        }
+        case "--port" -> o.port = number(inline != null ? inline : value(args, ++i, name), name,
+            1, 65_535);
+        case "--sandbox-latency-ms" -> o.sandboxLatencyMs = number(
+            inline != null ? inline : value(args, ++i, name), name, 0, 600_000);
         case "--api-url" -> {
           o.apiUrl = inline != null ? inline : value(args, ++i, name);
           if (o.apiUrl.contains(";")) {
@@ -340,11 +466,26 @@ public final class LinodeSql {
         default -> {
           if (CONNECTION_OPTIONS.contains(arg)) {
             throw new IllegalArgumentException("sqlline's " + arg + " is not accepted: linode-sql"
-                + " connects for you (use --token, --api-url or --sandbox)");
+                + " connects for you (use --token, --api-url, -p KEY=VALUE or --sandbox)");
           }
           o.passThrough.add(arg);
         }
         }
+      }
+      if (o.sandboxServer) {
+        if (o.token != null || o.apiUrl != null || !o.commands.isEmpty() || o.script != null
+            || !o.properties.isEmpty() || !o.passThrough.isEmpty()) {
+          throw new IllegalArgumentException("--sandbox-server takes only --port,"
+              + " --sandbox-tokens and --sandbox-latency-ms");
+        }
+        return o;
+      }
+      if (o.port != null && !o.sandbox) {
+        throw new IllegalArgumentException("--port is for the sandbox (--sandbox or"
+            + " --sandbox-server)");
+      }
+      if (o.sandboxLatencyMs != null) {
+        o.sandbox = true;
       }
       if (o.sandbox && o.token != null) {
         throw new IllegalArgumentException("--token cannot be combined with --sandbox (the"
@@ -357,6 +498,66 @@ public final class LinodeSql {
         throw new IllegalArgumentException("--token is empty");
       }
       return o;
+    }
+
+    /** Parses {@code key=value} from {@code -p}; the token and API URL go where they belong. */
+    private void property(String pair) {
+      int eq = pair.indexOf('=');
+      if (eq <= 0) {
+        throw new IllegalArgumentException("-p needs KEY=VALUE, e.g. -p dryRun=true");
+      }
+      String key = pair.substring(0, eq).trim();
+      String value = pair.substring(eq + 1);
+      ConnectionProperty known = null;
+      for (ConnectionProperty p : ConnectionProperty.values()) {
+        if (p.key().equalsIgnoreCase(key)) {
+          known = p;
+        }
+      }
+      if (known == null) {
+        List<String> names = new ArrayList<>();
+        for (ConnectionProperty p : ConnectionProperty.values()) {
+          if (!SHELL_SET_PROPERTIES.contains(p.key())) {
+            names.add(p.key());
+          }
+        }
+        throw new IllegalArgumentException("unknown connection property '" + key
+            + "'; known: " + String.join(", ", names));
+      }
+      if (value.contains(";")) {
+        throw new IllegalArgumentException("the value of " + known.key() + " must not contain ';'");
+      }
+      switch (known.key()) {
+      case "token", "password" -> token = value;
+      case "user" -> { } // ignored by the driver, as the shell always sends one
+      case "apiUrl" -> apiUrl = value;
+      default -> properties.put(known.key(), value);
+      }
+    }
+
+    /** The JDBC URL: the API URL (if any) and the {@code -p} properties, never the token. */
+    String url(@Nullable String api) {
+      List<String> pairs = new ArrayList<>();
+      if (api != null) {
+        pairs.add("apiUrl=" + api);
+      }
+      for (Map.Entry<String, String> e : properties.entrySet()) {
+        pairs.add(e.getKey() + "=" + e.getValue());
+      }
+      return ConnectionConfig.URL_PREFIX + String.join(";", pairs);
+    }
+
+    private static int number(String value, String name, int min, int max) {
+      int n;
+      try {
+        n = Integer.parseInt(value.trim());
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(name + " needs a whole number, not '" + value + "'");
+      }
+      if (n < min || n > max) {
+        throw new IllegalArgumentException(name + " must be from " + min + " to " + max);
+      }
+      return n;
     }
 
     private static String value(String[] args, int i, String name) {

@@ -1,29 +1,61 @@
 package io.linodejdbc.cli;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
+import java.time.Instant;
 import java.util.Objects;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.History;
+import org.jline.reader.LineReader;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.LineReaderImpl;
+import org.jline.reader.impl.history.DefaultHistory;
+import sqlline.BuiltInProperty;
 import sqlline.SqlLine;
 
 /**
- * sqlline with error reporting fit for a shell.
+ * sqlline fitted for a shell over this driver.
  *
- * <p>sqlline treats every error raised while it processes its arguments as an "init error" and
- * prints its full stack trace, with {@code printStackTrace()} straight to {@code System.err}. As
- * {@code -e} and {@code -f} statements run during argument processing, a mistyped column name
- * would print some eighty lines, and those would bypass the shell's streams (and so its token
- * masking). Here an error is one line, {@code Error: <message> (state=...,code=...)}, written to
- * the shell's error stream; {@code --verbose=true} adds the stack trace, to the same stream.
+ * <p>Errors: sqlline treats every error raised while it processes its arguments as an "init
+ * error" and prints its full stack trace, with {@code printStackTrace()} straight to
+ * {@code System.err}; a parse error's message also lists every token the parser expected. Here an
+ * error is one line, {@code Error: <first line of the message> (state=...,code=...)}, written to
+ * the shell's error stream; {@code --verbose=true} adds the stack trace, to the same stream. A
+ * statement the user cancelled is reported as {@code Statement canceled (state=HY008)}, whatever
+ * the layers below made of the interruption.
+ *
+ * <p>Width: sqlline cuts each table line at {@code maxWidth} (80, or the terminal's width).
+ * Here lines are never cut: a terminal wraps them, a file or pipe gets them whole.
+ * {@code --maxWidth=N} on the command line still applies.
+ *
+ * <p>Ctrl-C at the prompt discards the line being typed, silently; twice in a row on an empty
+ * line leaves, as does Ctrl-D. (sqlline itself would "cancel" the last, finished statement and
+ * print an error or a message.)
+ *
+ * <p>History: a line holding the token is never added to the history file.
  */
 final class ShellSqlLine extends SqlLine {
+  /** sqlline's table width when lines must not be cut. */
+  static final int UNLIMITED_WIDTH = Integer.MAX_VALUE / 2;
+  /** Two Ctrl-C on an empty prompt within this many milliseconds leave the shell. */
+  static final long DOUBLE_INTERRUPT_MILLIS = 2_000;
+
   private final PrintStream err;
+  private final String secret;
   private boolean sawError;
 
-  /** @param err the (masked) stream sqlline's error stream is also set to */
-  ShellSqlLine(PrintStream err) {
+  /**
+   * @param err the (masked) stream sqlline's error stream is also set to
+   * @param secret the token, kept out of the history file; null or empty for none
+   */
+  ShellSqlLine(PrintStream err, String secret) {
     this.err = Objects.requireNonNull(err, "err");
+    this.secret = secret == null ? "" : secret;
   }
 
   /**
@@ -32,6 +64,54 @@ final class ShellSqlLine extends SqlLine {
    */
   boolean sawError() {
     return sawError;
+  }
+
+  @Override public LineReader getConsoleReader(InputStream inputStream, History fileHistory)
+      throws IOException {
+    LineReader reader = super.getConsoleReader(inputStream, fileHistory);
+    getOpts().set(BuiltInProperty.MAX_WIDTH, UNLIMITED_WIDTH); // args given later still win
+    if (reader instanceof LineReaderImpl impl && !secret.isEmpty()) {
+      History safe = new SecretFreeHistory(secret);
+      impl.setHistory(safe);
+      safe.attach(impl);
+    }
+    return quietInterrupts(reader);
+  }
+
+  /** The reader with Ctrl-C handled as described in the class comment. */
+  private static LineReader quietInterrupts(LineReader reader) {
+    long[] lastIdleInterrupt = {Long.MIN_VALUE};
+    return (LineReader) Proxy.newProxyInstance(ShellSqlLine.class.getClassLoader(),
+        new Class<?>[] {LineReader.class}, (p, m, a) -> {
+          if (!m.getName().equals("readLine")) {
+            try {
+              return m.invoke(reader, a);
+            } catch (InvocationTargetException e) {
+              throw e.getCause();
+            }
+          }
+          while (true) {
+            try {
+              Object line = m.invoke(reader, a);
+              lastIdleInterrupt[0] = Long.MIN_VALUE;
+              return line;
+            } catch (InvocationTargetException e) {
+              if (!(e.getCause() instanceof UserInterruptException ui)) {
+                throw e.getCause();
+              }
+              String partial = ui.getPartialLine();
+              long now = System.nanoTime() / 1_000_000;
+              if (partial != null && !partial.isBlank()) {
+                lastIdleInterrupt[0] = Long.MIN_VALUE;
+              } else if (lastIdleInterrupt[0] != Long.MIN_VALUE
+                  && now - lastIdleInterrupt[0] <= DOUBLE_INTERRUPT_MILLIS) {
+                throw new EndOfFileException();
+              } else {
+                lastIdleInterrupt[0] = now;
+              }
+            }
+          }
+        });
   }
 
   @Override public boolean error(String msg) {
@@ -49,11 +129,19 @@ final class ShellSqlLine extends SqlLine {
       t = cause;
     }
     boolean verbose = getOpts().getVerbose();
+    if (ShellConnection.Cancels.take() && !(t instanceof SQLWarning)) {
+      error("Error: Statement canceled (state=HY008,code=0)");
+      if (verbose) {
+        t.printStackTrace(err);
+        err.flush();
+      }
+      return;
+    }
     if (t instanceof SQLException sql) {
       report(sql, verbose);
       return;
     }
-    error(t.getMessage() == null ? t.getClass().getName() : t.getMessage());
+    error(firstLine(t.getMessage() == null ? t.getClass().getName() : t.getMessage()));
     if (verbose) {
       t.printStackTrace(err);
       err.flush();
@@ -65,7 +153,7 @@ final class ShellSqlLine extends SqlLine {
       if (e instanceof SQLWarning && !getOpts().getShowWarnings()) {
         return;
       }
-      String message = e.getMessage() == null ? "" : e.getMessage().trim();
+      String message = firstLine(e.getMessage());
       String state = e.getSQLState() == null ? "" : e.getSQLState().trim();
       error((e instanceof SQLWarning ? "Warning: " : "Error: ") + message + " (state=" + state
           + ",code=" + e.getErrorCode() + ")");
@@ -76,6 +164,42 @@ final class ShellSqlLine extends SqlLine {
       if (!getOpts().getShowNestedErrs() || e.getNextException() == e) {
         return;
       }
+    }
+  }
+
+  /** A Java class name quoted before its message, as in {@code java.net.ConnectException: }. */
+  private static final java.util.regex.Pattern EXCEPTION_NAME = java.util.regex.Pattern.compile(
+      "\\b(?:java|javax|jdk|sun|okhttp3|kotlin|org\\.apache)\\.[\\w.$]*(?:Exception|Error): ");
+
+  /**
+   * The first non-blank line of a message (a parse error goes on to list expected tokens), without
+   * Java class names a lower layer may have quoted.
+   */
+  static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    for (String line : message.split("\\R")) {
+      if (!line.isBlank()) {
+        return EXCEPTION_NAME.matcher(line.trim()).replaceAll("");
+      }
+    }
+    return "";
+  }
+
+  /** A history that never records a line holding the secret. */
+  static final class SecretFreeHistory extends DefaultHistory {
+    private final String secret;
+
+    SecretFreeHistory(String secret) {
+      this.secret = secret;
+    }
+
+    @Override public void add(Instant time, String line) {
+      if (line != null && line.contains(secret)) {
+        return;
+      }
+      super.add(time, line);
     }
   }
 }

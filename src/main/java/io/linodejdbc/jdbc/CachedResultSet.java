@@ -66,7 +66,10 @@ final class CachedResultSet implements InvocationHandler {
     while (rs.next()) {
       Object[] row = new Object[n];
       for (int i = 0; i < n; i++) {
-        row[i] = rs.getObject(i + 1);
+        // Date-times as the UTC value itself: a Timestamp could not hold every one of them.
+        row[i] = md.getColumnType(i + 1) == Types.TIMESTAMP
+            ? TemporalValues.read(rs, "getObject", new Object[] {i + 1, LocalDateTime.class})
+            : rs.getObject(i + 1);
       }
       rows.add(row);
     }
@@ -182,6 +185,11 @@ final class CachedResultSet implements InvocationHandler {
 
   private static @Nullable Object convert(@Nullable Object v, String getter,
       @Nullable Object extra) throws SQLException {
+    if (v instanceof LocalDateTime utc && (getter.equals("getObject")
+        || getter.equals("getString") || getter.equals("getTimestamp")
+        || getter.equals("getDate") || getter.equals("getTime"))) {
+      return TemporalValues.get(utc, false, getter, extra);
+    }
     switch (getter) {
     case "getObject":
       if (extra instanceof Class<?> type && v != null && !type.isInstance(v)) {

@@ -2,6 +2,7 @@ package io.linodejdbc.jdbc;
 
 import io.linodejdbc.api.LinodeApiException;
 import io.linodejdbc.sql.LinodeQueryException;
+import io.linodejdbc.sql.PgErrors;
 import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.sql.WriteFailure;
 import java.sql.SQLDataException;
@@ -52,6 +53,11 @@ final class SqlErrors {
     LinodeApiException api = find(t, LinodeApiException.class);
     if (api != null) {
       return fromApi(api);
+    }
+    // A mistake in the statement, in PostgreSQL's words (the SQL dialect's own translation).
+    PgErrors.PgError mistake = PgErrors.describe(t);
+    if (mistake != null) {
+      return create(mistake.message(), mistake.sqlState(), t);
     }
     CalciteContextException context = find(t, CalciteContextException.class);
     if (context != null) {

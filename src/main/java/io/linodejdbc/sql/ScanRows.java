@@ -5,7 +5,6 @@ import java.util.List;
 import org.apache.calcite.DataContext;
 import org.apache.calcite.linq4j.AbstractEnumerable;
 import org.apache.calcite.linq4j.Enumerator;
-import org.apache.calcite.linq4j.Linq4j;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -40,7 +39,7 @@ final class ScanRows extends AbstractEnumerable<Object[]> {
 
   @Override public Enumerator<Object[]> enumerator() {
     if (replay != null) {
-      return Linq4j.enumerator(replay);
+      return new CancellableRows(replay, context);
     }
     ResultCache cache = table.session().cache();
     String cacheKey = null;
@@ -49,7 +48,7 @@ final class ScanRows extends AbstractEnumerable<Object[]> {
       List<Object[]> cached = cache.get(cacheKey);
       if (cached != null) {
         replay = cached;
-        return Linq4j.enumerator(cached);
+        return new CancellableRows(cached, context);
       }
     }
     // Every pass records until one completes: passes may overlap (a self-join's two sides).

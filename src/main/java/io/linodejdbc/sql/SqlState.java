@@ -29,8 +29,8 @@ public enum SqlState {
   CHARACTER_NOT_IN_REPERTOIRE("22021"),
   INVALID_PARAMETER_VALUE("22023"),
   INVALID_CURSOR_STATE("24000"),
-  /** A transaction is open where the call needs none (e.g. a change of isolation). */
-  ACTIVE_SQL_TRANSACTION("25001"),
+  /** The statement cannot run inside a transaction as it stands (e.g. RETURNING before commit). */
+  INVALID_TRANSACTION_STATE("25000"),
   /** A write on a read-only connection. */
   READ_ONLY_SQL_TRANSACTION("25006"),
   INVALID_AUTHORIZATION("28000"),

@@ -117,12 +117,12 @@ class LinodeSqlTest {
 
     Run bad = run("--sandbox", "--outputformat=csv", "-f", script.toString());
     assertThat(bad.code()).as(bad.all()).isEqualTo(LinodeSql.EXIT_FAILED);
-    assertThat(bad.out()).contains("'terraform'").doesNotContain("never-reached");
+    assertThat(bad.out()).contains("\"terraform\"").doesNotContain("never-reached");
 
     Files.writeString(script, "SELECT label FROM " + TABLE + " WHERE id = 7;\n");
     Run good = run("--sandbox", "--outputformat=csv", "-f", script.toString());
     assertThat(good.code()).as(good.all()).isZero();
-    assertThat(good.out()).contains("'monitoring'");
+    assertThat(good.out()).contains("\"monitoring\"");
   }
 
   @Test void missingScriptIsAUsageError() {
@@ -246,8 +246,153 @@ class LinodeSqlTest {
     assertThat(r.out()).contains("Usage: linode-sql").contains("--sandbox")
         .contains("--sandbox-tokens").contains("--token").contains("--api-url")
         .contains("LINODE_TOKEN").contains("-e \"SQL\"").contains("-f file.sql")
-        .contains("--outputformat");
+        .contains("--outputformat").contains("--property KEY=VALUE").contains("--sandbox-server")
+        .contains("--port N");
+    for (io.linodejdbc.jdbc.ConnectionProperty p : io.linodejdbc.jdbc.ConnectionProperty.values()) {
+      if (!List.of("token", "password", "user").contains(p.key())) {
+        assertThat(r.out()).as(p.key()).contains("  " + p.key() + " ");
+      }
+    }
     assertThat(run("-h").out()).isEqualTo(r.out());
+  }
+
+  @Test void propertiesReachTheDriver() {
+    Run dry = run("--sandbox", "-p", "dryRun=true", "--outputformat=csv",
+        "-e", "DELETE FROM " + TABLE + " WHERE id = 5", "-e", "SELECT COUNT(*) AS n FROM " + TABLE);
+    assertThat(dry.code()).as(dry.all()).isZero();
+    assertThat(csv(dry.out())).contains(List.of("DELETE", "/profile/tokens/5", ""))
+        .contains(List.of("n", String.valueOf(DEMO.size())));
+
+    Run bad = run("--sandbox", "--property", "pageSize=7", "-e", "SELECT 1");
+    assertThat(bad.code()).isEqualTo(LinodeSql.EXIT_FAILED);
+    assertThat(bad.err()).contains("pageSize").contains("25 to 500");
+    Run unknown = run("--sandbox", "-p", "pagesize2=7", "-e", "SELECT 1");
+    assertThat(unknown.code()).isEqualTo(LinodeSql.EXIT_USAGE);
+    assertThat(unknown.err()).contains("unknown connection property 'pagesize2'").contains("dryRun");
+    assertThat(run("--sandbox", "-p", "dryRun", "-e", "SELECT 1").code())
+        .isEqualTo(LinodeSql.EXIT_USAGE);
+  }
+
+  @Test void valuesPrintTheSameWayInEveryColumnAndFormat() throws Exception {
+    String sql = "SELECT id, created, expiry, label, CAST(NULL AS INTEGER) AS n,"
+        + " TIMESTAMP '2024-01-02 03:04:05.250' AS f FROM " + TABLE + " WHERE id = 5";
+    Run table = run("--sandbox", "-e", sql);
+    assertThat(table.code()).as(table.all()).isZero();
+    assertThat(tableCells(table.out())).containsExactly("id", "created", "expiry", "label", "n", "f",
+        "5", "2019-05-05 05:05:05", "NULL", "NULL", "NULL", "2024-01-02 03:04:05.25");
+
+    Run csv = run("--sandbox", "--outputformat=csv", "-e", sql);
+    assertThat(csv.out()).contains("\"5\",\"2019-05-05 05:05:05\",\"\",\"\",\"\",\"2024-01-02 03:04:05.25\"");
+
+    Run json = run("--sandbox", "--outputformat=json", "-e", sql);
+    JsonNode row = new ObjectMapper().readTree(json.out()).get("resultset").get(0);
+    assertThat(row.get("id").isInt()).isTrue();
+    assertThat(row.get("created").asText()).isEqualTo("2019-05-05 05:05:05");
+    assertThat(row.get("expiry").isNull()).as(json.out()).isTrue();
+    assertThat(row.get("label").isNull()).isTrue();
+    assertThat(row.get("n").isNull()).isTrue();
+  }
+
+  @Test void csvQuotesAsRfc4180() {
+    Run r = run("--sandbox", "--outputformat=csv",
+        "-e", "SELECT 'say \"hi\", then go' AS q, 'it''s' AS a FROM " + TABLE + " WHERE id = 1");
+    assertThat(r.code()).as(r.all()).isZero();
+    assertThat(r.out().lines().toList()).containsExactly("\"q\",\"a\"",
+        "\"say \"\"hi\"\", then go\",\"it's\"");
+  }
+
+  @Test void wideRowsAndPlansAreNotCut() {
+    String label = "x".repeat(100);
+    Run r = run("--sandbox", "-p", "dryRun=true",
+        "-e", "SELECT id, scopes, token, '" + label + "' AS wide FROM " + TABLE + " WHERE id = 8",
+        "-e", "EXPLAIN PLAN FOR SELECT * FROM " + TABLE + " WHERE id = 3");
+    assertThat(r.code()).as(r.all()).isZero();
+    assertThat(r.out()).contains("object_storage:read_write volumes:read_only").contains(label)
+        .contains("token");
+    assertThat(r.out().lines().filter(l -> l.contains("LinodeTableScan")))
+        .singleElement().asString()
+        .contains("request=[GET /profile/tokens/{id} for id in [3]])").endsWith("|");
+  }
+
+  @Test void errorsAreOneLineWithTheirState() {
+    Run r = run("--sandbox", "-e", "SELECT * FROM " + TABLE + " WHERE WHERE id = 1");
+    assertThat(r.code()).isEqualTo(LinodeSql.EXIT_FAILED);
+    List<String> errors = r.err().lines().filter(l -> l.startsWith("Error:")).toList();
+    assertThat(errors).singleElement().asString().contains("(state=4");
+    assertThat(r.all()).doesNotContain("Was expecting").doesNotContain("\tat ")
+        .doesNotContain("Exception");
+  }
+
+  @Test void firstLineDropsJavaClassNames() {
+    assertThat(ShellSqlLine.firstLine("GET / failed: java.net.ConnectException: refused\nmore"))
+        .isEqualTo("GET / failed: refused");
+    assertThat(ShellSqlLine.firstLine("\n  Encountered \"WHERE\"\nWas expecting one of:"))
+        .isEqualTo("Encountered \"WHERE\"");
+  }
+
+  @Test void aRejectedTokenIsSaidBeforeThePrompt() {
+    try (SandboxServer server = SandboxServer.builder().tokens(DEMO).start()) {
+      Run r = run(Map.of("LINODE_TOKEN", "bogus-token-value"), InputStream.nullInputStream(),
+          "--api-url", server.baseUrl(), "-e", "SELECT 1");
+      assertThat(r.code()).isEqualTo(LinodeSql.EXIT_FAILED);
+      assertThat(r.err()).contains("rejected the token").contains("401").contains(server.baseUrl());
+      assertThat(r.out()).isEmpty();
+      assertThat(r.all()).doesNotContain("bogus-token-value");
+      assertThat(server.requestLog().requests()).hasSize(1);
+    }
+  }
+
+  @Test void anUnreachableApiIsSaidWithItsUrl() {
+    Run r = run(Map.of("LINODE_TOKEN", "some-token"), InputStream.nullInputStream(),
+        "--api-url", "http://127.0.0.1:1/v4", "-e", "SELECT 1");
+    assertThat(r.code()).isEqualTo(LinodeSql.EXIT_FAILED);
+    assertThat(r.err()).contains("cannot reach the Linode API at http://127.0.0.1:1/v4")
+        .doesNotContain("Exception");
+  }
+
+  @Test void sandboxServerPrintsTheUrlAndTokenAndServes() throws Exception {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    java.util.concurrent.CountDownLatch stop = new java.util.concurrent.CountDownLatch(1);
+    LinodeSql.Options options = LinodeSql.Options.parse(
+        new String[] {"--sandbox-server", "--sandbox-tokens", "30"});
+    Thread serving = new Thread(() -> LinodeSql.serveSandbox(options,
+        new PrintStream(out, true, StandardCharsets.UTF_8),
+        new PrintStream(err, true, StandardCharsets.UTF_8), stop));
+    serving.start();
+    try {
+      String url = null;
+      String token = null;
+      for (int i = 0; i < 600 && token == null; i++) {
+        for (String line : out.toString(StandardCharsets.UTF_8).lines().toList()) {
+          if (line.startsWith("JDBC URL: ")) {
+            url = line.substring("JDBC URL: ".length()).trim();
+          } else if (line.startsWith("Token: ")) {
+            token = line.substring("Token: ".length()).trim().split("\\s+")[0];
+          }
+        }
+        Thread.sleep(50);
+      }
+      assertThat(url).startsWith("jdbc:linode:apiUrl=http://127.0.0.1:");
+      java.util.Properties props = new java.util.Properties();
+      props.setProperty("password", token);
+      Class.forName(LinodeSql.DRIVER_CLASS);
+      try (java.sql.Connection c = java.sql.DriverManager.getConnection(url, props);
+          java.sql.ResultSet rs = c.createStatement().executeQuery(
+              "SELECT COUNT(*) FROM " + TABLE)) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getInt(1)).isEqualTo(30);
+      }
+      assertThat(serving.isAlive()).isTrue();
+    } finally {
+      stop.countDown();
+      serving.join(10_000);
+    }
+    assertThat(serving.isAlive()).isFalse();
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LinodeSql.Options.parse(
+        new String[] {"--sandbox-server", "--port", "0"})).hasMessageContaining("--port");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> LinodeSql.Options.parse(
+        new String[] {"--sandbox-server", "-e", "SELECT 1"})).hasMessageContaining("only");
   }
 
   @Test void badArgumentsAreUsageErrors() {
@@ -274,12 +419,12 @@ class LinodeSqlTest {
     return cells;
   }
 
-  /** sqlline's csv: every value in single quotes, comma-separated (demo values have neither). */
+  /** The shell's csv: every value in double quotes, comma-separated (demo values have neither). */
   static List<List<String>> csv(String out) {
     List<List<String>> rows = new ArrayList<>();
     for (String line : out.split("\\R")) {
-      if (line.startsWith("'") && line.endsWith("'")) {
-        rows.add(List.of(line.substring(1, line.length() - 1).split("','", -1)));
+      if (line.startsWith("\"") && line.endsWith("\"")) {
+        rows.add(List.of(line.substring(1, line.length() - 1).split("\",\"", -1)));
       }
     }
     return rows;
