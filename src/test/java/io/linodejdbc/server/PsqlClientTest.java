@@ -76,6 +76,25 @@ class PsqlClientTest {
   }
 
   @Test
+  void listTablesSchemasAndDatabases() {
+    ExternalClients.Result r = psql(f.token(), "\\dt profile.*", "\\dn", "\\l");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("profile|personal_access_tokens|table|linode")
+        .contains("profile|linode")
+        .contains("linode|linode|UTF8|C|C|");
+    assertThat(r.out()).doesNotContain("pg_catalog|pg_class");
+  }
+
+  @Test
+  void describeCostsNoApiRequest() throws Exception {
+    psql(f.token(), "SELECT 1"); // warm-up: the login itself is one request
+    f.clearRequests();
+    ExternalClients.Result r = psql(f.token(), "\\dt profile.*", "\\dn");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(f.sandbox.requestLog().requests()).hasSize(1); // the login check only
+  }
+
+  @Test
   void aWrongTokenIsRefused() {
     ExternalClients.Result r = psql("wrong-token", "SELECT 1");
     assertThat(r.exitCode()).isNotZero();
