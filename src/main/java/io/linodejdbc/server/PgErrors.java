@@ -11,6 +11,9 @@ final class PgErrors {
       Pattern.compile("^From line (\\d+), column (\\d+) to line \\d+, column \\d+: ");
   /** The parser's: "… at line 1, column 8." */
   private static final Pattern AT_LINE = Pattern.compile("at line (\\d+), column (\\d+)");
+  /** The dialect's one-line messages: "… (line 1, column 8)". */
+  private static final Pattern PAREN_LINE =
+      Pattern.compile(" \\(line (\\d+), column (\\d+)\\)");
 
   private PgErrors() {}
 
@@ -64,6 +67,12 @@ final class PgErrors {
     if (from.find()) {
       position = position(jdbcSql, from.group(1), from.group(2));
       message = message.substring(from.end());
+    } else if (PAREN_LINE.matcher(message).find()) {
+      Matcher paren = PAREN_LINE.matcher(message);
+      paren.find();
+      position = position(jdbcSql, paren.group(1), paren.group(2));
+      // The position travels in its own field: clients show it as PostgreSQL's "LINE 1: …".
+      message = message.substring(0, paren.start()) + message.substring(paren.end());
     } else if (at.find()) {
       position = position(jdbcSql, at.group(1), at.group(2));
     }

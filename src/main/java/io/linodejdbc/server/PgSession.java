@@ -613,6 +613,21 @@ final class PgSession implements Runnable {
     if (command != null) {
       return Prepared.server(sql, command);
     }
+    CopyCommand copy;
+    try {
+      copy = CopyCommand.parse(sql);
+    } catch (CopyCommand.Refused e) {
+      throw new PgError(e.sqlState, e.getMessage(), null, 0);
+    }
+    if (copy != null) {
+      Prepared inner = prepare(copy.query(), parameterOids, offset + copy.queryOffset());
+      if (inner.ps == null) {
+        inner.close();
+        throw new PgError("42601", "COPY needs a query", null, 0);
+      }
+      inner.copy = copy;
+      return inner;
+    }
     SqlText.Rewritten text = SqlText.placeholders(sql);
     if (transaction == 'E') {
       throw abortedTransaction();
@@ -655,6 +670,10 @@ final class PgSession implements Runnable {
       wire.send(PgWire.message('C').cstring(portal.tag));
       return;
     }
+    if (p.copy != null) {
+      copyOut(portal, p.copy);
+      return;
+    }
     if (describe) {
       sendRowDescription(portal.rows.columns(), new short[0]);
     }
@@ -691,6 +710,46 @@ final class PgSession implements Runnable {
     } finally {
       running = null;
     }
+  }
+
+  /** Sends a portal's rows as COPY data: CopyOutResponse, one CopyData per row, CopyDone. */
+  private void copyOut(Portal portal, CopyCommand copy) throws IOException, PgError {
+    List<Rows.Column> columns = portal.rows.columns();
+    PgWire.Builder h = PgWire.message('H').int8(0).int16(columns.size());
+    for (int i = 0; i < columns.size(); i++) {
+      h.int16(0);
+    }
+    wire.send(h);
+    long n = 0;
+    try {
+      running = portal.ps;
+      if (copy.header()) {
+        List<String> names = new ArrayList<>();
+        columns.forEach(c -> names.add(c.name()));
+        wire.send(PgWire.message('d').bytes(utf8(copy.line(names))));
+      }
+      List<String> values = new ArrayList<>();
+      while (true) {
+        checkCancelled();
+        if (!portal.rows.next()) {
+          break;
+        }
+        values.clear();
+        for (int i = 0; i < columns.size(); i++) {
+          values.add(portal.rows.text(i));
+        }
+        wire.send(PgWire.message('d').bytes(utf8(copy.line(values))));
+        n++;
+      }
+    } catch (SQLException e) {
+      portal.finish();
+      throw PgErrors.of(e, portal.statement.text, portal.statement.offset);
+    } finally {
+      running = null;
+    }
+    portal.finish();
+    wire.send(PgWire.message('c'));
+    wire.send(PgWire.message('C').cstring("COPY " + n));
   }
 
   private static byte[] utf8(String s) {
@@ -898,6 +957,8 @@ final class PgSession implements Runnable {
     final int[] clientOids;
     final PreparedStatement ps;
     final int offset;
+    /** Set when the statement is a COPY of this query's rows. */
+    CopyCommand copy;
     private int[] inferred;
     private List<Rows.Column> columns;
     private boolean columnsKnown;
@@ -959,6 +1020,9 @@ final class PgSession implements Runnable {
 
     /** Result columns, or null when the statement returns none (NoData). */
     List<Rows.Column> columns() throws PgError {
+      if (copy != null) {
+        return null; // COPY describes its rows in CopyOutResponse
+      }
       if (command != null) {
         return command.kind() == ServerCommand.Kind.SHOW
             ? List.of(new Rows.Column(command.name().equals("all") ? "name"

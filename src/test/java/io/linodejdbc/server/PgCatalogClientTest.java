@@ -135,6 +135,21 @@ class PgCatalogClientTest {
   }
 
   @Test
+  void pgJdbcDatabaseMetaDataTables() throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (ResultSet rs = c.getMetaData().getTables(null, "profile", "%",
+        new String[] {"TABLE", "VIEW"})) {
+      while (rs.next()) {
+        tables.add(rs.getString("TABLE_CAT") + "." + rs.getString("TABLE_SCHEM") + "."
+            + rs.getString("TABLE_NAME") + " " + rs.getString("TABLE_TYPE") + " "
+            + (rs.getString("REMARKS") != null));
+      }
+    }
+    assertThat(tables).containsExactly("linode.profile.personal_access_tokens TABLE true",
+        "linode.profile.personal_access_tokens_pages VIEW false");
+  }
+
+  @Test
   void pgJdbcDatabaseMetaDataColumns() throws SQLException {
     DatabaseMetaData md = c.getMetaData();
     List<String> columns = new ArrayList<>();

@@ -103,10 +103,6 @@ class PgJdbcClientTest {
             assertThat(rs.getInt("id")).isEqualTo(5 + round);
           }
         }
-        ps.setLong(1, 5_000_000_000L);
-        try (ResultSet rs = ps.executeQuery()) {
-          assertThat(rs.next()).isFalse();
-        }
         ps.setNull(1, Types.INTEGER);
         try (ResultSet rs = ps.executeQuery()) {
           assertThat(rs.next()).isFalse();

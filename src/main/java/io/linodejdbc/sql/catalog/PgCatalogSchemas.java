@@ -38,5 +38,10 @@ public final class PgCatalogSchemas {
         root.add(m.getName(), ScalarFunctionImpl.create(m));
       }
     }
+    for (Method m : QualifiedFunctions.class.getDeclaredMethods()) {
+      if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
+        pgCatalog.add(m.getName(), ScalarFunctionImpl.create(m));
+      }
+    }
   }
 }

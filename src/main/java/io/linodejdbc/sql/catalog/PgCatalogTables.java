@@ -16,7 +16,7 @@ final class PgCatalogTables {
   static List<CatalogTable> all(CatalogModel.Holder model) {
     List<CatalogTable> t = new ArrayList<>();
     t.add(table(model, "pg_namespace", PgCatalogTables::namespaces,
-        "oid oid", "nspname text", "nspowner oid", "nspacl text"));
+        "oid oid", "nspname text", "nspowner oid", "nspacl text[]"));
     t.add(table(model, "pg_class", PgCatalogTables::classes,
         "oid oid", "relname text", "relnamespace oid", "reltype oid", "reloftype oid",
         "relowner oid", "relam oid", "relfilenode oid", "reltablespace oid", "relpages int",
@@ -24,15 +24,15 @@ final class PgCatalogTables {
         "relisshared bool", "relpersistence text", "relkind text", "relnatts int",
         "relchecks int", "relhasrules bool", "relhastriggers bool", "relhassubclass bool",
         "relrowsecurity bool", "relforcerowsecurity bool", "relispopulated bool",
-        "relreplident text", "relispartition bool", "relrewrite oid", "relacl text",
-        "reloptions text", "relpartbound text"));
+        "relreplident text", "relispartition bool", "relrewrite oid", "relacl text[]",
+        "reloptions text[]", "relpartbound text"));
     t.add(table(model, "pg_attribute", PgCatalogTables::attributes,
         "attrelid oid", "attname text", "atttypid oid", "attstattarget int", "attlen int",
         "attnum int", "attndims int", "attcacheoff int", "atttypmod int", "attbyval bool",
         "attalign text", "attstorage text", "attcompression text", "attnotnull bool",
         "atthasdef bool", "atthasmissing bool", "attidentity text", "attgenerated text",
         "attisdropped bool", "attislocal bool", "attinhcount int", "attcollation oid",
-        "attacl text", "attoptions text", "attfdwoptions text"));
+        "attacl text[]", "attoptions text[]", "attfdwoptions text"));
     t.add(table(model, "pg_type", m -> PgTypeInfo.rows(), PgTypeInfo.COLUMNS));
     t.add(table(model, "pg_index", PgCatalogTables::indexes,
         "indexrelid oid", "indrelid oid", "indnatts int", "indnkeyatts int",
@@ -55,11 +55,11 @@ final class PgCatalogTables {
         "oid oid", "datname text", "datdba oid", "encoding int", "datlocprovider text",
         "datistemplate bool", "datallowconn bool", "datconnlimit int", "datfrozenxid int",
         "datminmxid int", "dattablespace oid", "datcollate text", "datctype text",
-        "daticulocale text", "datcollversion text", "datacl text"));
+        "daticulocale text", "datcollversion text", "datacl text[]"));
     String[] role = {"oid oid", "rolname text", "rolsuper bool", "rolinherit bool",
         "rolcreaterole bool", "rolcreatedb bool", "rolcanlogin bool", "rolreplication bool",
         "rolconnlimit int", "rolpassword text", "rolvaliduntil text", "rolbypassrls bool",
-        "rolconfig text"};
+        "rolconfig text[]"};
     Function<CatalogModel, List<Object[]>> roles = m -> List.<Object[]>of(new Object[] {
         CatalogModel.OWNER_OID, CatalogModel.OWNER, false, true, false, false, true, false, -1,
         "********", null, false, null});
@@ -75,7 +75,7 @@ final class PgCatalogTables {
         "oid oid", "amname text", "amhandler text", "amtype text"));
     t.add(table(model, "pg_tablespace", m -> List.<Object[]>of(
         new Object[] {1663, "pg_default", CatalogModel.OWNER_OID, null, null}),
-        "oid oid", "spcname text", "spcowner oid", "spcacl text", "spcoptions text"));
+        "oid oid", "spcname text", "spcowner oid", "spcacl text[]", "spcoptions text"));
     t.add(table(model, "pg_collation", m -> List.<Object[]>of(
         new Object[] {100, "default", CatalogModel.PG_CATALOG_OID, CatalogModel.OWNER_OID, "d",
             true, -1, null, null, null, null}),

@@ -11,6 +11,9 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * registered in {@code pg_catalog} and at the root so that they resolve qualified and
  * unqualified). They answer from the {@link CatalogModel}: no API request.
  *
+ * <p>{@code version()}, {@code current_database()} and {@code current_schema()} are the
+ * dialect's ({@code io.linodejdbc.sql.PgFunctions}).
+ *
  * <p>The {@code reg*} functions are what {@code x::regclass} becomes in this dialect: a name
  * resolves to its OID, a number stays itself.
  */
@@ -42,23 +45,6 @@ public final class PgFunctions {
 
   private static CatalogModel model() {
     return CatalogModel.current();
-  }
-
-  public static String version() {
-    return "PostgreSQL " + SERVER_VERSION + " (linode-jdbc: the Linode API through Apache"
-        + " Calcite) on x86_64-pc-linux-gnu, 64-bit";
-  }
-
-  public static String current_database() {
-    return "linode";
-  }
-
-  public static String current_catalog() {
-    return "linode";
-  }
-
-  public static String current_schema() {
-    return "profile";
   }
 
   public static @Nullable String current_setting(@Nullable String name) {
@@ -260,6 +246,27 @@ public final class PgFunctions {
   public static Boolean has_any_column_privilege(@Nullable Object a, @Nullable Object b,
       @Nullable Object c) {
     return true;
+  }
+
+  /** {@code current_schemas(include_implicit)}: the search path as an array. */
+  public static java.util.List<String> current_schemas(@Nullable Boolean implicit) {
+    return Boolean.TRUE.equals(implicit) ? java.util.List.of("pg_catalog", "profile")
+        : java.util.List.of("profile");
+  }
+
+  /** {@code array_to_string(array, delimiter)}: NULL elements are skipped, as in PostgreSQL. */
+  public static @Nullable String array_to_string(java.util.@Nullable List<?> array,
+      @Nullable String delimiter) {
+    if (array == null || delimiter == null) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder();
+    for (Object o : array) {
+      if (o != null) {
+        b.append(b.length() == 0 ? "" : delimiter).append(o);
+      }
+    }
+    return b.toString();
   }
 
   /** {@code quote_ident}: double quotes where PostgreSQL needs them. */

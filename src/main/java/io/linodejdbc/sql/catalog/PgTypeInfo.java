@@ -157,5 +157,5 @@ final class PgTypeInfo {
       "typispreferred bool", "typisdefined bool", "typdelim text", "typrelid oid",
       "typelem oid", "typarray oid", "typinput text", "typoutput text", "typnotnull bool",
       "typbasetype oid", "typtypmod int", "typndims int", "typcollation oid",
-      "typdefault text", "typacl text", "typalign text", "typstorage text"};
+      "typdefault text", "typacl text[]", "typalign text", "typstorage text"};
 }

@@ -1,0 +1,69 @@
+package io.linodejdbc.server;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.linodejdbc.sandbox.SampleData;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** Python's PostgreSQL stack (Debian's psycopg2 and pandas) against the server. */
+class PythonClientTest {
+  private static PgServerFixture f;
+
+  @BeforeAll
+  static void start() {
+    f = PgServerFixture.start(SampleData.demo());
+  }
+
+  @AfterAll
+  static void stop() {
+    f.close();
+  }
+
+  private static ExternalClients.Result python(String script, String... modules) {
+    Path python = ExternalClients.python(modules);
+    return ExternalClients.run(List.of(python.toString(), "-c", script),
+        Map.of("PGHOST", "127.0.0.1", "PGPORT", Integer.toString(f.server.port()),
+            "PGUSER", "analyst", "PGDATABASE", "linode", "PGPASSWORD", f.token()), 120);
+  }
+
+  @Test
+  void psycopg2ConnectsAndQueriesWithParameters() {
+    ExternalClients.Result r = python(String.join("\n",
+        "import psycopg2, datetime",
+        "c = psycopg2.connect('')",
+        "cur = c.cursor()",
+        "cur.execute('SELECT id, label, created FROM personal_access_tokens WHERE id = %s', (2,))",
+        "row = cur.fetchone()",
+        "print(row[0], row[1], isinstance(row[2], datetime.datetime))",
+        "print([d[0] for d in cur.description])",
+        "cur.execute('SELECT COUNT(*) FROM personal_access_tokens WHERE label LIKE %s', ('%e%',))",
+        "print(cur.fetchone()[0] > 0)",
+        "c.rollback()",
+        "c.close()"), "psycopg2");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).containsExactly("2 ci-deploy True",
+        "['id', 'label', 'created']", "True");
+  }
+
+  @Test
+  void pandasReadSqlGivesTimestampsAsDatetimes() {
+    ExternalClients.Result r = python(String.join("\n",
+        "import warnings; warnings.simplefilter('ignore')",
+        "import psycopg2, pandas as pd",
+        "c = psycopg2.connect('')",
+        "df = pd.read_sql('SELECT id, label, created, expiry FROM personal_access_tokens"
+            + " ORDER BY id', c)",
+        "print(len(df), str(df['created'].dtype), str(df['id'].dtype))",
+        "print(df['created'].iloc[0].isoformat())",
+        "c.close()"), "psycopg2", "pandas");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo(SampleData.demo().size() + " datetime64[ns] int64");
+    assertThat(lines.get(1)).isEqualTo("2024-01-15T09:30:00");
+  }
+}
