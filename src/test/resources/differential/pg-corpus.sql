@@ -226,7 +226,7 @@ SELECT label COLLATE pg_catalog."default" AS l FROM personal_access_tokens WHERE
 SELECT id, label FROM personal_access_tokens WHERE id != 5 AND id < 8;
 
 -- ===== subqueries, joins, CTEs, windows with the dialect =====
-SELECT t.id, u.id AS other FROM personal_access_tokens t JOIN personal_access_tokens u ON lower(u.label) = lower(t.label) AND u.id <> t.id WHERE t.id < 50 AND t.label ~ '^[ -~]*$';
+SELECT t.id, u.id AS other FROM personal_access_tokens t JOIN personal_access_tokens u ON lower(u.label) = lower(t.label) AND u.id <> t.id WHERE t.id < 50 AND t.label ~ '^[ -~]*$' AND u.label ~ '^[ -~]*$';
 WITH recent AS (SELECT id, created FROM personal_access_tokens WHERE created > '2024-01-01T00:00:00Z') SELECT COUNT(*) AS n FROM recent;
 SELECT id, row_number() OVER (PARTITION BY date_trunc('year', created) ORDER BY created, id) AS rn FROM personal_access_tokens WHERE id < 100;
 SELECT id FROM personal_access_tokens WHERE created = (SELECT max(created) FROM personal_access_tokens WHERE label ILIKE '%deploy%');

@@ -16,6 +16,7 @@ import org.apache.calcite.rex.RexLiteral;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexUtil;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlLikeOperator;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -28,7 +29,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <ul>
  *   <li><b>keys</b>: the condition implies {@code id = k1 OR id = k2 ...}: one GET per key;
  *   <li><b>X-Filter</b>: comparisons on filterable columns. For text, only equality and a
- *       {@code +contains} pre-filter for LIKE are pushed: the API does not document whether it
+ *       {@code +contains} pre-filter for LIKE (and for ILIKE when the literal part has no
+ *       letters) are pushed: the API does not document whether it
  *       compares text case-sensitively or how it collates, and equality/containment give a
  *       superset either way, while {@code <>} and ranges would not. Date-times compare the same
  *       everywhere, so every comparison on them is pushed.
@@ -228,8 +230,9 @@ final class PredicateTranslator {
   }
 
   private @Nullable Pushed<FilterTerm> like(RexCall call) {
+    boolean ilike = call.getOperator() == SqlLibraryOperators.ILIKE;
     if (!(call.getOperator() instanceof SqlLikeOperator op)
-        || op != SqlStdOperatorTable.LIKE
+        || (op != SqlStdOperatorTable.LIKE && !ilike)
         || !(call.getOperands().get(0) instanceof RexInputRef ref)
         || !(call.getOperands().get(1) instanceof RexLiteral patternLiteral)) {
       return null;
@@ -254,13 +257,21 @@ final class PredicateTranslator {
       return null;
     }
     String needle = LikePatterns.longestLiteralRun(pattern, escape);
-    if (needle.isEmpty()) {
+    if (needle.isEmpty() || ilike && !needle.chars().allMatch(PredicateTranslator::caseless)) {
       return null;
     }
     return new Pushed<>(
         new FilterTerm.Comparison(column.jsonField(), FilterTerm.Operator.CONTAINS,
             new ScanValue.Literal(needle), FilterTerm.ValueFormat.STRING),
         false);
+  }
+
+  /**
+   * True for an ASCII character that is no letter: no case rule of any server maps a character
+   * onto it, so {@code ILIKE}'s matches contain it literally and {@code +contains} is a superset.
+   */
+  private static boolean caseless(int c) {
+    return c < 128 && !Character.isLetter(c);
   }
 
   /** {@code column op value} or {@code value op column}, with the value a literal or parameter. */

@@ -123,6 +123,24 @@ class FixedDefectsTest {
     }
   }
 
+  /**
+   * Formerly KD-7: a U+0000 in a LIKE pattern acted as an escape character (Calcite's "no escape"
+   * sentinel). LIKE now always has PostgreSQL's escape, backslash, so NUL is an ordinary character:
+   * {@code "\u0000'%"} is a valid pattern that matches no label.
+   */
+  @Test
+  void nulInLikePatternIsAnOrdinaryCharacter() throws Exception {
+    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start();
+        Connection c = connect(s);
+        PreparedStatement ps =
+            c.prepareStatement("SELECT id FROM personal_access_tokens WHERE label LIKE ?")) {
+      ps.setString(1, "\u0000'%");
+      try (java.sql.ResultSet rs = ps.executeQuery()) {
+        assertThat(rs.next()).isFalse();
+      }
+    }
+  }
+
   private static Connection connect(SandboxServer s) throws Exception {
     Class.forName("io.linodejdbc.jdbc.LinodeDriver");
     Properties p = new Properties();

@@ -10,6 +10,7 @@ import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.apache.calcite.util.TimestampString;
@@ -172,6 +173,13 @@ class PredicateTranslatorTest {
     assertThat(translate(call(SqlStdOperatorTable.LIKE, label(), str("%_%"))).isEmpty()).isTrue();
     assertThat(translate(call(SqlStdOperatorTable.NOT,
         call(SqlStdOperatorTable.LIKE, label(), str("%abc%")))).isEmpty())
+        .isTrue();
+  }
+
+  @Test void ilikeIsPushedOnlyWhenItsLiteralHasNoLetters() {
+    assertThat(describe(translate(call(SqlLibraryOperators.ILIKE, label(), str("ci-%2024%")))))
+        .isEqualTo("{\"label\":{\"+contains\":\"2024\"}}");
+    assertThat(translate(call(SqlLibraryOperators.ILIKE, label(), str("%deploy%"))).isEmpty())
         .isTrue();
   }
 }
