@@ -62,7 +62,12 @@ public final class PgTypes {
     SqlTypeNameSpec name = spec.getTypeNameSpec();
     if (name instanceof SqlUserDefinedTypeNameSpec) {
       SqlIdentifier id = name.getTypeName();
-      return id.isSimple() ? id.getSimple().toLowerCase(Locale.ROOT) : null;
+      if (id.isSimple()) {
+        return id.getSimple().toLowerCase(Locale.ROOT);
+      }
+      // psql writes its casts schema-qualified: pg_catalog.regtype is regtype.
+      return id.names.size() == 2 && id.names.get(0).equalsIgnoreCase("pg_catalog")
+          ? id.names.get(1).toLowerCase(Locale.ROOT) : null;
     }
     return null;
   }
