@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
@@ -187,7 +188,7 @@ public final class LinodeSql {
       boolean batch = !options.commands.isEmpty() || options.script != null;
       PrintStream errPrint = new PrintStream(safeErr, true, StandardCharsets.UTF_8);
       ShellSqlLine sqlline = new ShellSqlLine(errPrint, token);
-      ShellDriver.outputFormat(() -> sqlline.getOpts().getOutputFormat());
+      ShellDriver.install(() -> sqlline.getOpts().getOutputFormat());
       // RFC 4180's quote; sqlline's default is '. Set before the arguments, which may change it.
       sqlline.getOpts().set(BuiltInProperty.CSV_QUOTE_CHARACTER, '"');
       sqlline.setOutputStream(safeOut);
@@ -203,12 +204,13 @@ public final class LinodeSql {
       default:
         return EXIT_FAILED;
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | SQLException | RuntimeException e) {
       PrintStream errPrint = printStream(safeErr);
-      errPrint.println("linode-sql: " + e);
+      errPrint.println("linode-sql: " + ShellSqlLine.firstLine(String.valueOf(e.getMessage())));
       errPrint.flush();
       return EXIT_FAILED;
     } finally {
+      ShellDriver.uninstall();
       finish(safeOut);
       finish(safeErr);
       if (sandbox != null) {
