@@ -181,3 +181,43 @@ SqlNode SqlDescribeExtendedTable() :
         return new SqlDescribeExtended(s.end(table), table);
     }
 }
+
+/**
+ * PostgreSQL's infix cast {@code expression::type}, binding as tightly as PostgreSQL's (above
+ * every arithmetic operator). The type is any type the grammar knows, a name it does not know
+ * (parsed as a user-defined type: {@code text}, {@code int4}, {@code regclass}, ...),
+ * {@code interval}, or either with {@code []} for PostgreSQL's array types. The cast is built
+ * with Calcite's own {@code ::} operator; {@code PgTreeRewriter} then turns it into a CAST to the
+ * Calcite type, an interval literal, or a call of a function named after the unknown type.
+ */
+void PgInfixCast(List<Object> list, ExprContext exprContext, Span s) :
+{
+    SqlDataTypeSpec dt;
+    final Span t;
+}
+{
+    <INFIX_CAST> {
+        checkNonQueryExpression(exprContext);
+        t = span();
+    }
+    (
+        <INTERVAL> {
+            dt = new SqlDataTypeSpec(
+                new SqlUserDefinedTypeNameSpec(
+                    new SqlIdentifier("interval", getPos()), getPos()),
+                getPos());
+        }
+    |
+        dt = DataType()
+    )
+    [
+        LOOKAHEAD(2)
+        <LBRACKET> <RBRACKET> {
+            dt = PgTypes.arrayOf(dt, getPos());
+        }
+    ]
+    {
+        list.add(new SqlParserUtil.ToTreeListItem(SqlLibraryOperators.INFIX_CAST, t.pos()));
+        list.add(dt);
+    }
+}

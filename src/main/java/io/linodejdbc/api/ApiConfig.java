@@ -23,6 +23,17 @@ public final class ApiConfig {
   public static final int MIN_PAGE_SIZE = 25;
   /** Largest page size the API accepts; also the default, because it needs the fewest requests. */
   public static final int MAX_PAGE_SIZE = 500;
+  // The defaults below are the only ones: the JDBC connection properties show and use these.
+  /** Default page size: the largest, because it needs the fewest requests. */
+  public static final int DEFAULT_PAGE_SIZE = MAX_PAGE_SIZE;
+  /** Default bound on requests in flight at once. */
+  public static final int DEFAULT_MAX_CONCURRENT_REQUESTS = 8;
+  /** Default time to establish a TCP/TLS connection. */
+  public static final Duration DEFAULT_CONNECT_TIMEOUT = Duration.ofSeconds(10);
+  /** Default time to wait for data on an open connection. */
+  public static final Duration DEFAULT_READ_TIMEOUT = Duration.ofSeconds(30);
+  /** Default number of retries of a retryable request. */
+  public static final int DEFAULT_MAX_RETRIES = 4;
 
   private static final Pattern IPV4_LOOPBACK = Pattern.compile("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
 
@@ -143,11 +154,11 @@ public final class ApiConfig {
   public static final class Builder {
     private String baseUrl = DEFAULT_BASE_URL;
     private String token;
-    private int pageSize = MAX_PAGE_SIZE;
-    private int maxConcurrentRequests = 8;
-    private Duration connectTimeout = Duration.ofSeconds(10);
-    private Duration readTimeout = Duration.ofSeconds(30);
-    private int maxRetries = 4;
+    private int pageSize = DEFAULT_PAGE_SIZE;
+    private int maxConcurrentRequests = DEFAULT_MAX_CONCURRENT_REQUESTS;
+    private Duration connectTimeout = DEFAULT_CONNECT_TIMEOUT;
+    private Duration readTimeout = DEFAULT_READ_TIMEOUT;
+    private int maxRetries = DEFAULT_MAX_RETRIES;
     private Duration retryBaseDelay = Duration.ofMillis(250);
     private Duration maxRetryWait = Duration.ofSeconds(120);
     private String userAgent = defaultUserAgent();

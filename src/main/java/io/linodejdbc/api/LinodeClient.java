@@ -175,6 +175,15 @@ public final class LinodeClient implements AutoCloseable {
     executor.execute("DELETE", checkPath(path), null, null, openScope());
   }
 
+  /**
+   * {@link System#nanoTime()} of the last answer (2xx, or 404 to a lookup) that showed the token
+   * works, or empty when there was none: lets a connection check skip a request.
+   */
+  public java.util.OptionalLong lastAnswerNanos() {
+    long t = executor.lastAnswerNanos();
+    return t == 0 ? java.util.OptionalLong.empty() : java.util.OptionalLong.of(t);
+  }
+
   /** HTTP requests this client has sent; every attempt counts. */
   public long requestCount() {
     return requestCount.get();

@@ -41,6 +41,8 @@ final class RequestExecutor {
   private final Semaphore permits;
   private final AtomicLong requestCount;
   private final RetryPolicy policy;
+  /** System.nanoTime() of the last answer that proves the token works (2xx or 404); 0 for none. */
+  private volatile long lastAnswerNanos;
 
   RequestExecutor(ApiConfig config, OkHttpClient http, Semaphore permits, AtomicLong requestCount, RetryPolicy policy) {
     this.config = config;
@@ -129,6 +131,11 @@ final class RequestExecutor {
     return b.method(method, requestBody).build();
   }
 
+  /** System.nanoTime() of the last answer that proves the token works; 0 when there was none. */
+  long lastAnswerNanos() {
+    return lastAnswerNanos;
+  }
+
   private Outcome attemptOnce(Request request, String method, String path, int attempt, CancelScope scope) {
     Call call = http.newCall(request);
     scope.track(call);
@@ -153,6 +160,9 @@ final class RequestExecutor {
 
   private Outcome classify(Response response, String method, String path, CancelScope scope, Call call) {
     int status = response.code();
+    if (status >= 200 && status < 300 || status == 404) {
+      lastAnswerNanos = System.nanoTime();
+    }
     if (status >= 200 && status < 300) {
       // Parsed straight from the body's bytes: no String (and char[] copy) of a whole page.
       JsonNode node;

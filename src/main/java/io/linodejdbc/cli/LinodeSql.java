@@ -62,6 +62,10 @@ public final class LinodeSql {
 
   /** Runs the shell on the process's streams and exits with its exit code. */
   public static void main(String[] args) {
+    if (io.linodejdbc.server.PgServerMain.wanted(args)) {
+      io.linodejdbc.server.PgServerMain.main(args); // --serve: the PostgreSQL server instead
+      return;
+    }
     // The shell's logging backend is slf4j-simple; keep library chatter (INFO) off the terminal.
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");

@@ -1,5 +1,6 @@
 package io.linodejdbc.jdbc;
 
+import io.linodejdbc.sql.SqlState;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Method;
 import java.lang.reflect.Proxy;
@@ -65,7 +66,10 @@ final class CachedResultSet implements InvocationHandler {
     while (rs.next()) {
       Object[] row = new Object[n];
       for (int i = 0; i < n; i++) {
-        row[i] = rs.getObject(i + 1);
+        // Date-times as the UTC value itself: a Timestamp could not hold every one of them.
+        row[i] = md.getColumnType(i + 1) == Types.TIMESTAMP
+            ? TemporalValues.read(rs, "getObject", new Object[] {i + 1, LocalDateTime.class})
+            : rs.getObject(i + 1);
       }
       rows.add(row);
     }
@@ -98,7 +102,7 @@ final class CachedResultSet implements InvocationHandler {
       break;
     }
     if (closed) {
-      throw new SQLException("ResultSet is closed", "24000");
+      throw new SQLException("ResultSet is closed", SqlState.INVALID_CURSOR_STATE.code());
     }
     switch (name) {
     case "next":
@@ -150,14 +154,14 @@ final class CachedResultSet implements InvocationHandler {
       return convert(value, name, args.length > 1 ? args[1] : null);
     }
     throw new SQLFeatureNotSupportedException(name + " is not supported on this result set",
-        "0A000");
+        SqlState.FEATURE_NOT_SUPPORTED.code());
   }
 
   private int column(Object key) throws SQLException {
     if (key instanceof Integer i) {
       if (i < 1 || i > labels.size()) {
         throw new SQLException("Column index " + i + " out of range 1.." + labels.size(),
-            "07009");
+            SqlState.INVALID_DESCRIPTOR_INDEX.code());
       }
       return i;
     }
@@ -167,19 +171,25 @@ final class CachedResultSet implements InvocationHandler {
         return i + 1;
       }
     }
-    throw new SQLException("No column '" + label + "'; columns: " + labels, "42703");
+    throw new SQLException("No column '" + label + "'; columns: " + labels,
+        SqlState.UNDEFINED_COLUMN.code());
   }
 
   private @Nullable Object value(Object key) throws SQLException {
     int c = column(key);
     if (index < 0 || index >= rows.size()) {
-      throw new SQLException("No current row", "24000");
+      throw new SQLException("No current row", SqlState.INVALID_CURSOR_STATE.code());
     }
     return rows.get(index)[c - 1];
   }
 
   private static @Nullable Object convert(@Nullable Object v, String getter,
       @Nullable Object extra) throws SQLException {
+    if (v instanceof LocalDateTime utc && (getter.equals("getObject")
+        || getter.equals("getString") || getter.equals("getTimestamp")
+        || getter.equals("getDate") || getter.equals("getTime"))) {
+      return TemporalValues.get(utc, false, getter, extra);
+    }
     switch (getter) {
     case "getObject":
       if (extra instanceof Class<?> type && v != null && !type.isInstance(v)) {
@@ -223,7 +233,7 @@ final class CachedResultSet implements InvocationHandler {
       return v == null ? null : new Time(timestamp(v).getTime());
     default:
       throw new SQLFeatureNotSupportedException(getter + " is not supported on this result set",
-          "0A000");
+          SqlState.FEATURE_NOT_SUPPORTED.code());
     }
   }
 
@@ -241,7 +251,7 @@ final class CachedResultSet implements InvocationHandler {
       return timestamp(v).toLocalDateTime();
     }
     throw new SQLException("Cannot convert " + v.getClass().getSimpleName() + " to "
-        + type.getSimpleName(), "22018");
+        + type.getSimpleName(), SqlState.INVALID_CHARACTER_VALUE_FOR_CAST.code());
   }
 
   private static Number number(Object v) throws SQLException {
@@ -251,7 +261,8 @@ final class CachedResultSet implements InvocationHandler {
     try {
       return new BigDecimal(v.toString().trim());
     } catch (NumberFormatException e) {
-      throw new SQLException("Not a number: " + v, "22018");
+      throw new SQLException("Not a number: " + v,
+          SqlState.INVALID_CHARACTER_VALUE_FOR_CAST.code());
     }
   }
 
@@ -265,7 +276,8 @@ final class CachedResultSet implements InvocationHandler {
     if (v instanceof LocalDateTime l) {
       return Timestamp.valueOf(l);
     }
-    throw new SQLException("Not a timestamp: " + v, "22018");
+    throw new SQLException("Not a timestamp: " + v,
+        SqlState.INVALID_CHARACTER_VALUE_FOR_CAST.code());
   }
 
   /** The JDBC type of a Java value, for metadata built by hand. */

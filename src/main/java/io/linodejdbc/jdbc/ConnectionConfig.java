@@ -1,6 +1,7 @@
 package io.linodejdbc.jdbc;
 
 import io.linodejdbc.api.ApiConfig;
+import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.sql.WriteOptions;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
@@ -36,7 +37,8 @@ public final class ConnectionConfig {
       Function<String, @Nullable String> env) throws SQLException {
     if (!url.startsWith(URL_PREFIX)) {
       throw new SQLNonTransientConnectionException(
-          "Not a linode-jdbc URL: it must start with " + URL_PREFIX, "08001");
+          "Not a linode-jdbc URL: it must start with " + URL_PREFIX,
+              SqlState.UNABLE_TO_CONNECT.code());
     }
     Map<ConnectionProperty, String> values = new EnumMap<>(ConnectionProperty.class);
     String rest = url.substring(URL_PREFIX.length());
@@ -48,7 +50,7 @@ public final class ConnectionConfig {
       if (eq <= 0) {
         throw new SQLNonTransientConnectionException(
             "Malformed URL part '" + pair + "': write key=value pairs separated by ';', e.g. "
-                + URL_PREFIX + "pageSize=100;readTimeout=60", "08001");
+                + URL_PREFIX + "pageSize=100;readTimeout=60", SqlState.UNABLE_TO_CONNECT.code());
       }
       put(values, pair.substring(0, eq).trim(), pair.substring(eq + 1).trim());
     }
@@ -73,14 +75,15 @@ public final class ConnectionConfig {
     ConnectionProperty property = ConnectionProperty.of(key);
     if (property == null) {
       throw new SQLNonTransientConnectionException(
-          "Unknown connection property '" + key + "'. Known properties: " + knownKeys(), "08001");
+          "Unknown connection property '" + key + "'. Known properties: " + knownKeys(),
+              SqlState.UNABLE_TO_CONNECT.code());
     }
     String previous = values.put(property, value);
     if (previous != null && !previous.equals(value)) {
       throw new SQLNonTransientConnectionException(
           "Connection property '" + property.key() + "' is given twice with different values"
               + (property.isSecret() ? "" : " ('" + previous + "' and '" + value + "')"),
-          "08001");
+          SqlState.UNABLE_TO_CONNECT.code());
     }
   }
 
@@ -97,13 +100,16 @@ public final class ConnectionConfig {
       toApiConfig();
       writeOptions();
     } catch (IllegalArgumentException e) {
-      throw new SQLNonTransientConnectionException(e.getMessage(), "08001", e);
+      throw new SQLNonTransientConnectionException(e.getMessage(),
+          SqlState.UNABLE_TO_CONNECT.code(),
+          e);
     }
     if (token() == null) {
       throw new SQLInvalidAuthorizationSpecException(
           "No Linode API token: set the connection property 'token' (or the JDBC password), or"
               + " the environment variable " + TOKEN_ENV
-              + ". Create one at https://cloud.linode.com/profile/tokens", "28000");
+              + ". Create one at https://cloud.linode.com/profile/tokens",
+                  SqlState.INVALID_AUTHORIZATION.code());
     }
   }
 

@@ -1,11 +1,14 @@
 package io.linodejdbc.jdbc;
 
+import io.linodejdbc.api.ApiConfig;
+import java.time.Duration;
 import java.util.Locale;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
  * Every connection property the driver accepts, with its default, its bounds and the text that
- * {@link java.sql.Driver#getPropertyInfo} shows (DBeaver's properties dialog).
+ * {@link java.sql.Driver#getPropertyInfo} shows (DBeaver's properties dialog). The defaults of
+ * the API client's settings are {@link ApiConfig}'s: one source for both.
  */
 public enum ConnectionProperty {
   TOKEN("token", null, null, 0, 0,
@@ -16,19 +19,21 @@ public enum ConnectionProperty {
       "Same as 'token': lets a client keep the token in its password store."),
   USER("user", null, null, 0, 0,
       "Ignored: the token identifies the user. Accepted because clients always send it."),
-  API_URL("apiUrl", "https://api.linode.com/v4", null, 0, 0,
+  API_URL("apiUrl", ApiConfig.DEFAULT_BASE_URL, null, 0, 0,
       "Base URL of the Linode API (also https://api.linode.com/v4beta). http:// is accepted only"
           + " for loopback addresses, since the token would otherwise travel in clear text."),
-  PAGE_SIZE("pageSize", "500", Kind.INT, 25, 500,
+  PAGE_SIZE("pageSize", String.valueOf(ApiConfig.DEFAULT_PAGE_SIZE), Kind.INT,
+      ApiConfig.MIN_PAGE_SIZE, ApiConfig.MAX_PAGE_SIZE,
       "Rows per list request, 25 to 500. Larger pages mean fewer API calls."),
-  MAX_CONCURRENT_REQUESTS("maxConcurrentRequests", "8", Kind.INT, 1, 64,
+  MAX_CONCURRENT_REQUESTS("maxConcurrentRequests",
+      String.valueOf(ApiConfig.DEFAULT_MAX_CONCURRENT_REQUESTS), Kind.INT, 1, 64,
       "Most HTTP requests this connection has in flight at once (pages of a scan, key"
           + " lookups), 1 to 64."),
-  CONNECT_TIMEOUT("connectTimeout", "10", Kind.INT, 1, 3600,
+  CONNECT_TIMEOUT("connectTimeout", seconds(ApiConfig.DEFAULT_CONNECT_TIMEOUT), Kind.INT, 1, 3600,
       "Seconds to wait for a TCP/TLS connection to the API."),
-  READ_TIMEOUT("readTimeout", "30", Kind.INT, 1, 3600,
+  READ_TIMEOUT("readTimeout", seconds(ApiConfig.DEFAULT_READ_TIMEOUT), Kind.INT, 1, 3600,
       "Seconds to wait for data from the API on an open connection."),
-  MAX_RETRIES("maxRetries", "4", Kind.INT, 0, 20,
+  MAX_RETRIES("maxRetries", String.valueOf(ApiConfig.DEFAULT_MAX_RETRIES), Kind.INT, 0, 20,
       "Retries of a read (or of an update or delete) after 429, 408, 502, 503, 504 or a"
           + " network failure. A token is never created twice: POST is not retried."),
   ALLOW_FULL_TABLE_DML("allowFullTableDml", "false", Kind.BOOLEAN, 0, 0,
@@ -63,6 +68,10 @@ public enum ConnectionProperty {
     this.min = min;
     this.max = max;
     this.description = description;
+  }
+
+  private static String seconds(Duration d) {
+    return String.valueOf(d.toSeconds());
   }
 
   /** The property's name as written in URLs and {@link java.util.Properties}. */

@@ -2,6 +2,7 @@ package io.linodejdbc.jdbc;
 
 import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sql.LinodeSql;
+import io.linodejdbc.sql.SqlState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -30,7 +31,7 @@ final class GeneratedKeys {
       try {
         return LinodeSql.columnNames(Resources.PERSONAL_ACCESS_TOKENS, positions);
       } catch (IllegalArgumentException e) {
-        throw new SQLException(e.getMessage(), "07009");
+        throw new SQLException(e.getMessage(), SqlState.INVALID_DESCRIPTOR_INDEX.code());
       }
     }
     return null;

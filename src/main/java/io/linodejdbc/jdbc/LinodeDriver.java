@@ -46,15 +46,25 @@ public final class LinodeDriver implements java.sql.Driver {
     ConnectionConfig config = ConnectionConfig.parse(url, info, System::getenv);
     LinodeClient client = new LinodeClient(config.toApiConfig());
     try {
-      CalciteConnection calcite = CALCITE.open(LinodeSql.connectionProperties());
       LinodeSession session = new LinodeSession(client, config.writeOptions(),
           java.time.Duration.ofSeconds(config.getInt(ConnectionProperty.CACHE_TTL)));
+      return new LinodeConnection(openCalcite(session), session, config).proxy();
+    } catch (SQLException | RuntimeException e) {
+      client.close();
+      throw e;
+    }
+  }
+
+  /** A Calcite connection with the Linode schema of {@code session} mounted. */
+  static CalciteConnection openCalcite(LinodeSession session) throws SQLException {
+    CalciteConnection calcite = CALCITE.open(LinodeSql.connectionProperties());
+    try {
       LinodeSchemas.mount(calcite.getRootSchema(), session);
       calcite.setSchema("profile");
       calcite.setAutoCommit(true);
-      return new LinodeConnection(calcite, session, config).proxy();
+      return calcite;
     } catch (SQLException | RuntimeException e) {
-      client.close();
+      calcite.close();
       throw e;
     }
   }

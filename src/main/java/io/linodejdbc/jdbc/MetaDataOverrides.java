@@ -70,10 +70,11 @@ final class MetaDataOverrides {
       return url(connection.config());
     case "getUserName":
       return connection.config().get(ConnectionProperty.USER);
-    // Transactions: none (see LinodeConnection)
+    // Transactions: writes deferred to commit() (see PendingWrites); no DDL, no savepoints.
     case "supportsTransactions":
-    case "supportsMultipleTransactions":
     case "supportsDataManipulationTransactionsOnly":
+      return true;
+    case "supportsMultipleTransactions":
     case "supportsDataDefinitionAndDataManipulationTransactions":
     case "supportsSavepoints":
     case "dataDefinitionCausesTransactionCommit":
@@ -81,9 +82,9 @@ final class MetaDataOverrides {
     case "autoCommitFailureClosesAllResultSets":
       return false;
     case "getDefaultTransactionIsolation":
-      return Connection.TRANSACTION_NONE;
+      return LinodeConnection.ISOLATION;
     case "supportsTransactionIsolationLevel":
-      return arity == 1 && (Integer) args[0] == Connection.TRANSACTION_NONE;
+      return arity == 1 && LinodeConnection.supportsIsolation((Integer) args[0]);
     case "isReadOnly":
       return connection.session().isReadOnly();
     // Identifiers as in PostgreSQL: unquoted fold to lower case, quoted are kept as written.

@@ -1,5 +1,6 @@
 package io.linodejdbc.jdbc;
 
+import io.linodejdbc.sql.SqlState;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
 import java.sql.Types;
@@ -52,7 +53,8 @@ final class SimpleResultSetMetaData implements ResultSetMetaData {
 
   private Column c(int column) throws SQLException {
     if (column < 1 || column > columns.size()) {
-      throw new SQLException("Column index " + column + " out of range", "07009");
+      throw new SQLException("Column index " + column + " out of range",
+          SqlState.INVALID_DESCRIPTOR_INDEX.code());
     }
     return columns.get(column - 1);
   }

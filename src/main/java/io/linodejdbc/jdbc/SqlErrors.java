@@ -2,6 +2,8 @@ package io.linodejdbc.jdbc;
 
 import io.linodejdbc.api.LinodeApiException;
 import io.linodejdbc.sql.LinodeQueryException;
+import io.linodejdbc.sql.PgErrors;
+import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.sql.WriteFailure;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
@@ -39,7 +41,8 @@ final class SqlErrors {
       // The statement's own account (what was done) first; the state is the cause's.
       Throwable cause = partial.getCause();
       String state = cause instanceof LinodeApiException api ? sqlState(api)
-          : cause instanceof LinodeQueryException q ? q.sqlState() : "HY000";
+          : cause instanceof LinodeQueryException q ? q.sqlState()
+          : SqlState.GENERAL_ERROR.code();
       return create(partial.getMessage(), state, partial);
     }
     // The query's own verdict first: a timeout aborts the request, which then fails as well.
@@ -51,24 +54,32 @@ final class SqlErrors {
     if (api != null) {
       return fromApi(api);
     }
+    // A mistake in the statement, in PostgreSQL's words (the SQL dialect's own translation).
+    PgErrors.PgError mistake = PgErrors.describe(t);
+    if (mistake != null) {
+      return create(mistake.message(), mistake.sqlState(), t);
+    }
     CalciteContextException context = find(t, CalciteContextException.class);
     if (context != null) {
-      return create(context.getMessage(), "42000", t);
+      return create(context.getMessage(), SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION.code(), t);
     }
     SqlParseException parse = find(t, SqlParseException.class);
     if (parse != null) {
-      return create(parse.getMessage(), "42601", t);
+      return create(parse.getMessage(), SqlState.SYNTAX_ERROR.code(), t);
     }
     SqlValidatorException validator = find(t, SqlValidatorException.class);
     if (validator != null) {
-      return create(validator.getMessage(), "42000", t);
+      return create(validator.getMessage(), SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION.code(),
+          t);
     }
     RelOptPlanner.CannotPlanException cannotPlan =
         find(t, RelOptPlanner.CannotPlanException.class);
     if (cannotPlan != null) {
       // Calcite's message goes on with a dump of the planner's memo; its first line says it all.
       String first = String.valueOf(cannotPlan.getMessage()).lines().findFirst().orElse("");
-      return create("This statement cannot be run: " + first, "0A000", t);
+      // A refused statement, not a missing JDBC feature: 0A000 would make a pool evict.
+      return create("This statement cannot be run: " + first,
+          SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION.code(), t);
     }
     // Anything else, including Calcite's own SQLExceptions, which carry no SQLSTATE.
     String message = t.getMessage() != null ? t.getMessage() : t.toString();
@@ -76,45 +87,45 @@ final class SqlErrors {
       // e.g. a compiler error quoting the whole generated program
       message = message.substring(0, MAX_MESSAGE) + " … (" + message.length() + " characters)";
     }
-    return create(message, "HY000", t);
+    return create(message, SqlState.GENERAL_ERROR.code(), t);
   }
 
   /** The SQLSTATE for an API failure: by HTTP status, or by what went wrong on the way. */
   static String sqlState(LinodeApiException e) {
     switch (e.kind()) {
     case TIMEOUT:
-      return "HYT01";
+      return SqlState.CONNECTION_TIMEOUT.code();
     case TRANSPORT:
-      return "08006";
+      return SqlState.CONNECTION_FAILURE.code();
     case MALFORMED_RESPONSE:
-      return "08S01";
+      return SqlState.SYSTEM_ERROR.code(); // one unreadable answer; the connection still works
     case INCONSISTENT_LISTING:
-      return "40001";
+      return SqlState.SERIALIZATION_FAILURE.code();
     case CANCELLED:
-      return "HY008";
+      return SqlState.OPERATION_CANCELED.code();
     default:
       break;
     }
     int status = e.status();
     if (status == 401) {
-      return "28000";
+      return SqlState.INVALID_AUTHORIZATION.code();
     }
     if (status == 403) {
-      return "42501";
+      return SqlState.INSUFFICIENT_PRIVILEGE.code();
     }
     if (status == 404) {
-      return "02000";
+      return SqlState.NO_DATA.code();
     }
     if (status == 429) {
-      return "53400";
+      return SqlState.CONFIGURATION_LIMIT_EXCEEDED.code();
     }
     if (status >= 400 && status < 500) {
-      return "22023";
+      return SqlState.INVALID_PARAMETER_VALUE.code();
     }
     if (status == 502 || status == 503 || status == 504) {
-      return "08006";
+      return SqlState.CONNECTION_FAILURE.code();
     }
-    return "58000";
+    return SqlState.SYSTEM_ERROR.code();
   }
 
   private static SQLException fromApi(LinodeApiException e) {
@@ -126,7 +137,7 @@ final class SqlErrors {
     SQLException e;
     if (state.startsWith("HYT")) {
       e = new SQLTimeoutException(message, state);
-    } else if (state.equals("08006")) {
+    } else if (SqlState.CONNECTION_FAILURE.is(state)) {
       e = new SQLTransientConnectionException(message, state);
     } else if (state.startsWith("08")) {
       e = new SQLNonTransientConnectionException(message, state);

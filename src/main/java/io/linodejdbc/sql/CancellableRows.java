@@ -32,7 +32,7 @@ final class CancellableRows implements Enumerator<Object[]> {
 
   @Override public boolean moveNext() {
     if (cancelFlag != null && cancelFlag.get()) {
-      throw new LinodeQueryException(LinodeQueryException.CANCELLED, "Statement canceled", null);
+      throw new LinodeQueryException(SqlState.OPERATION_CANCELED.code(), "Statement canceled", null);
     }
     if (index + 1 >= rows.size()) {
       index = rows.size();

@@ -58,8 +58,8 @@ public sealed interface FilterTerm {
 
     @Override public Optional<JsonNode> bind(DataContext context) {
       Object v = value.resolve(context);
-      if (v == null) {
-        return Optional.empty();
+      if (v == null || format == ValueFormat.DATE_TIME && !Timestamps.isTimestamp(v)) {
+        return Optional.empty(); // nothing the API can compare with: no filter, a superset
       }
       Operator sent = op;
       if (format == ValueFormat.DATE_TIME && Timestamps.hasFraction(v)) {

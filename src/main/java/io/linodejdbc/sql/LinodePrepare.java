@@ -1,28 +1,41 @@
 package io.linodejdbc.sql;
 
-import java.lang.reflect.Type;
-import java.time.Clock;
-import org.apache.calcite.config.CalciteConnectionConfig;
-import org.apache.calcite.prepare.CalcitePrepareImpl;
-import org.apache.calcite.prepare.Prepare;
+import io.linodejdbc.resource.ResourceDescriptor;
+import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sql.parser.SqlDescribeExtended;
 import io.linodejdbc.sql.parser.SqlReturning;
 import io.linodejdbc.sql.parser.SqlShow;
+import java.lang.reflect.Type;
+import java.time.Clock;
 import java.util.List;
-import io.linodejdbc.resource.ResourceDescriptor;
-import io.linodejdbc.resource.Resources;
+import java.util.function.UnaryOperator;
+import org.apache.calcite.adapter.enumerable.EnumerableConvention;
+import org.apache.calcite.adapter.enumerable.EnumerableRel;
+import org.apache.calcite.adapter.java.JavaTypeFactory;
+import org.apache.calcite.config.CalciteConnectionConfig;
+import org.apache.calcite.interpreter.BindableConvention;
+import org.apache.calcite.jdbc.CalciteSchema;
+import org.apache.calcite.plan.Convention;
+import org.apache.calcite.plan.RelOptPlanner;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.prepare.CalcitePrepareImpl;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelRoot;
+import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlDescribeTable;
 import org.apache.calcite.sql.SqlExplain;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
-import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.apache.calcite.sql.parser.SqlParserImplFactory;
+import org.apache.calcite.sql.validate.SqlValidator;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
 import org.apache.calcite.util.TryThreadLocal;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -102,7 +115,8 @@ public class LinodePrepare extends CalcitePrepareImpl {
         if ((call.getKind() == SqlKind.IN || call.getKind() == SqlKind.NOT_IN)
             && call.getOperandList().size() == 2
             && call.operand(1) instanceof SqlNodeList list && list.size() > MAX_IN_LIST) {
-          throw new LinodeQueryException("54001", "Statement too complex: an IN list of "
+          throw new LinodeQueryException(SqlState.STATEMENT_TOO_COMPLEX.code(),
+              "Statement too complex: an IN list of "
               + list.size() + " values; at most " + MAX_IN_LIST + " are supported. Split it into"
               + " several statements.", null);
         }
@@ -190,7 +204,7 @@ public class LinodePrepare extends CalcitePrepareImpl {
       switch (show.getShowKind()) {
       case SERVICES:
         if (!target.isEmpty() && !target.equals(List.of(LinodeSchemas.PROVIDER))) {
-          throw new LinodeQueryException("42S02", "Unknown provider '"
+          throw new LinodeQueryException(SqlState.UNDEFINED_TABLE.code(), "Unknown provider '"
               + String.join(".", target) + "'; this driver serves " + LinodeSchemas.PROVIDER,
               null);
         }
@@ -208,13 +222,52 @@ public class LinodePrepare extends CalcitePrepareImpl {
     return null;
   }
 
+  /** Statements are validated by {@link PgValidator}: the PostgreSQL dialect's functions. */
+  @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
+      CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    JavaTypeFactory javaTypes = context.getTypeFactory();
+    EnumerableRel.Prefer prefer = elementType == Object[].class
+        ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
+    Convention convention = enableBindable ? BindableConvention.INSTANCE
+        : EnumerableConvention.INSTANCE;
+    return new CalcitePreparingStmt(this, context, catalogReader, javaTypes,
+        context.getRootSchema(), prefer, createCluster(planner, new RexBuilder(javaTypes)),
+        convention, createConvertletTable()) {
+      @Override protected SqlValidator createSqlValidator(
+          Prepare.CatalogReader reader, UnaryOperator<SqlValidator.Config> configTransform) {
+        CalciteConnectionConfig config = context.config();
+        SqlValidator.Config validatorConfig = configTransform.apply(SqlValidator.Config.DEFAULT
+            .withLenientOperatorLookup(config.lenientOperatorLookup())
+            .withDefaultNullCollation(config.defaultNullCollation())
+            .withIdentifierExpansion(true));
+        return new PgValidator((CalciteCatalogReader) reader, javaTypes, validatorConfig);
+      }
+
+      // Statement.setMaxRows planned like LIMIT, before optimization (see MaxRows).
+      @Override protected RelRoot optimize(RelRoot root,
+          List<Prepare.Materialization> materializations,
+          List<CalciteSchema.LatticeEntry> lattices) {
+        return super.optimize(MaxRows.limit(root, MaxRows.PLANNING.get()), materializations,
+            lattices);
+      }
+    };
+  }
+
+  @Override protected SqlRexConvertletTable createConvertletTable() {
+    return PgConvertlets.INSTANCE;
+  }
+
   private <T> CalciteSignature<T> prepareStandard(Context context, Query<T> query,
       Type elementType, long maxRowCount) {
     try (@SuppressWarnings("unused") TryThreadLocal.Memo threshold =
-             Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE)) {
+             Prepare.THREAD_INSUBQUERY_THRESHOLD.push(Integer.MAX_VALUE);
+         @SuppressWarnings("unused") TryThreadLocal.Memo maxRows =
+             MaxRows.PLANNING.push(maxRowCount)) {
       return super.prepareSql(context, query, elementType, maxRowCount);
     }
   }
+
+  // ---- Statement.setMaxRows planned like LIMIT (MaxRows) --------------------------------------
 
   /** Parses as Calcite will; null when it cannot (Calcite then reports the error itself). */
   private static @Nullable SqlNode parseStatement(Context context, String sql) {

@@ -9,13 +9,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * an {@link java.sql.SQLException} with {@link #sqlState()}.
  */
 public class LinodeQueryException extends RuntimeException {
-  /** Statement cancelled ({@code Statement.cancel()}). */
-  public static final String CANCELLED = "HY008";
-  /** Query timeout expired. */
-  public static final String TIMEOUT = "HYT00";
-  /** The API's response could not be read. */
-  public static final String MALFORMED_RESPONSE = "08S01";
-
   private final String sqlState;
 
   public LinodeQueryException(String sqlState, String message, @Nullable Throwable cause) {

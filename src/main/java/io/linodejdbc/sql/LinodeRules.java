@@ -23,6 +23,9 @@ public final class LinodeRules {
   /** The same over an exactly pushed filter. */
   public static final RelOptRule COUNT_OVER_FILTER = LinodeCountRule.overFilterConfig().toRule();
 
-  public static final List<RelOptRule> RULES =
-      List.of(FILTER, SORT_LIMIT, SORT_LIMIT_OVER_FILTER, COUNT, COUNT_OVER_FILTER);
+  /** A join with a constant list of ids, or {@code IN (SELECT … FROM (VALUES …))}: GETs by id. */
+  public static final RelOptRule VALUES_JOIN = LinodeValuesJoinRule.config().toRule();
+
+  public static final List<RelOptRule> RULES = List.of(FILTER, SORT_LIMIT, SORT_LIMIT_OVER_FILTER,
+      COUNT, COUNT_OVER_FILTER, VALUES_JOIN);
 }

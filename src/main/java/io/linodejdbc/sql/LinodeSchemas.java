@@ -28,6 +28,8 @@ public final class LinodeSchemas {
       addTables(schema(provider, resource.service()), resource, session);
       addTables(schema(root, resource.service()), resource, session);
     }
+    // pg_catalog and information_schema, for PostgreSQL clients (through the server) and tools.
+    io.linodejdbc.sql.catalog.PgCatalogSchemas.mount(root);
   }
 
   /** The session whose tables are mounted under {@code root}, or null. */

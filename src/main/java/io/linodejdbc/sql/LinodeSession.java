@@ -56,8 +56,8 @@ public final class LinodeSession {
     return cache;
   }
 
-  /** Forgets cached results: called before and after every write. */
-  void invalidateCache() {
+  /** Forgets cached results: called before and after every write (and a commit's requests). */
+  public void invalidateCache() {
     if (cache != null) {
       cache.clear();
     }

@@ -4,7 +4,7 @@ import io.linodejdbc.resource.ResourceDescriptor;
 import java.util.List;
 import java.util.Properties;
 import java.util.regex.Pattern;
-import io.linodejdbc.sql.parser.LinodeSqlParserImpl;
+import io.linodejdbc.sql.parser.PgSqlParserImpl;
 import io.linodejdbc.sql.parser.SqlReturning;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
@@ -30,7 +30,7 @@ public final class LinodeSql {
     p.setProperty("unquotedCasing", Casing.TO_LOWER.name());
     p.setProperty("quotedCasing", Casing.UNCHANGED.name());
     p.setProperty("caseSensitive", "true");
-    p.setProperty("parserFactory", LinodeSqlParserImpl.class.getName() + "#FACTORY");
+    p.setProperty("parserFactory", PgSqlParserImpl.class.getName() + "#FACTORY");
     return p;
   }
 
@@ -41,7 +41,7 @@ public final class LinodeSql {
         .withUnquotedCasing(Casing.TO_LOWER)
         .withQuotedCasing(Casing.UNCHANGED)
         .withCaseSensitive(true)
-        .withParserFactory(LinodeSqlParserImpl.FACTORY);
+        .withParserFactory(PgSqlParserImpl.FACTORY);
   }
 
   /**
@@ -75,6 +75,35 @@ public final class LinodeSql {
       }
     }
     return b.toString();
+  }
+
+  /** What a statement is, as far as the JDBC result protocol cares. */
+  public enum WriteShape {
+    /** Not an INSERT / UPDATE / REPLACE / DELETE (or not parseable: Calcite will say why). */
+    NONE,
+    /** A write answering an update count. */
+    COUNT,
+    /** A write with RETURNING: answers rows. */
+    RETURNING
+  }
+
+  /** The shape of {@code sql}, decided on the parsed statement. */
+  public static WriteShape writeShape(String sql) {
+    SqlNode node;
+    try {
+      node = SqlParser.create(withoutTerminator(sql), parserConfig()).parseStmt();
+    } catch (SqlParseException | RuntimeException e) {
+      return WriteShape.NONE;
+    }
+    if (node instanceof SqlReturning) {
+      return WriteShape.RETURNING;
+    }
+    try {
+      return WriteStatement.of(StackqlNames.rewrite(node), null) == null
+          ? WriteShape.NONE : WriteShape.COUNT;
+    } catch (RuntimeException e) {
+      return WriteShape.COUNT; // a write the planner will refuse, with its own message
+    }
   }
 
   /**

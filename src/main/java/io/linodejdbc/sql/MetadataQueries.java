@@ -116,7 +116,7 @@ final class MetadataQueries {
   }
 
   private static LinodeQueryException unknown(String what) {
-    return new LinodeQueryException("42S02", "Unknown " + what, null);
+    return new LinodeQueryException(SqlState.UNDEFINED_TABLE.code(), "Unknown " + what, null);
   }
 
   private static String query(List<String> columns, List<List<String>> rows,

@@ -53,6 +53,7 @@ final class PredicateTranslator {
 
   private final ResourceDescriptor resource;
   private final int keyIndex;
+  private RexBuilder rexBuilder;
 
   PredicateTranslator(ResourceDescriptor resource) {
     this.resource = resource;
@@ -60,6 +61,7 @@ final class PredicateTranslator {
   }
 
   Result translate(RexBuilder rexBuilder, RexNode condition) {
+    this.rexBuilder = rexBuilder;
     RexNode expanded = RexUtil.expandSearch(rexBuilder, null, condition);
     Pushed<List<ScanValue>> keys = keys(expanded);
     if (keys != null) {
@@ -101,7 +103,7 @@ final class PredicateTranslator {
       return new Pushed<>(new ArrayList<>(union), exact);
     }
     case EQUALS: {
-      Operand operand = Operand.of((RexCall) node);
+      Operand operand = Operand.of((RexCall) node, rexBuilder);
       if (operand == null || operand.column != keyIndex) {
         return null;
       }
@@ -181,7 +183,7 @@ final class PredicateTranslator {
   }
 
   private @Nullable Pushed<FilterTerm> comparison(RexCall call) {
-    Operand operand = Operand.of(call);
+    Operand operand = Operand.of(call, rexBuilder);
     if (operand == null) {
       return null;
     }
@@ -202,6 +204,10 @@ final class PredicateTranslator {
       };
       if (op == null) {
         return null;
+      }
+      if (operand.value instanceof ScanValue.Computed computed
+          && computed.typeName() != org.apache.calcite.sql.type.SqlTypeName.TIMESTAMP) {
+        return null; // only a plain TIMESTAMP value compares like the API's date-times
       }
       // A literal in whole seconds is compared exactly; a parameter may carry a fraction, which
       // the API cannot express, so its filter is only a superset.
@@ -269,26 +275,30 @@ final class PredicateTranslator {
       this.flipped = flipped;
     }
 
-    static @Nullable Operand of(RexCall call) {
+    static @Nullable Operand of(RexCall call, RexBuilder rexBuilder) {
       if (call.getOperands().size() != 2) {
         return null;
       }
       RexNode left = call.getOperands().get(0);
       RexNode right = call.getOperands().get(1);
       if (left instanceof RexInputRef ref) {
-        ScanValue v = value(right);
+        ScanValue v = value(right, rexBuilder);
         return v == null ? null : new Operand(ref.getIndex(), v, false);
       }
       if (right instanceof RexInputRef ref) {
-        ScanValue v = value(left);
+        ScanValue v = value(left, rexBuilder);
         return v == null ? null : new Operand(ref.getIndex(), v, true);
       }
       return null;
     }
 
-    private static @Nullable ScanValue value(RexNode node) {
+    private static @Nullable ScanValue value(RexNode node, RexBuilder rexBuilder) {
       if (node instanceof RexDynamicParam param) {
         return new ScanValue.Parameter(param.getIndex());
+      }
+      if (ScanValue.Computed.qualifies(node)) {
+        // e.g. CURRENT_TIMESTAMP - INTERVAL '7' DAY: evaluated when the statement runs
+        return new ScanValue.Computed(node, rexBuilder);
       }
       if (node instanceof RexLiteral literal && !literal.isNull()) {
         Object v = switch (literal.getTypeName()) {

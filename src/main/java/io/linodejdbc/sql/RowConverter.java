@@ -57,7 +57,7 @@ final class RowConverter {
 
   private static LinodeQueryException malformed(ColumnDescriptor column, String problem) {
     // The value itself is not quoted: for the token column it could be a secret.
-    return new LinodeQueryException(LinodeQueryException.MALFORMED_RESPONSE,
+    return new LinodeQueryException(SqlState.SYSTEM_ERROR.code(),
         "The API returned an object whose field '" + column.jsonField() + "' " + problem, null);
   }
 }

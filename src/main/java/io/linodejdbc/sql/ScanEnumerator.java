@@ -120,11 +120,11 @@ final class ScanEnumerator implements Enumerator<Object[]> {
   private RuntimeException watchdogFailure(LinodeApiException e) {
     Watchdog.Registration w = watch;
     if (w != null && w.timedOut()) {
-      return new LinodeQueryException(LinodeQueryException.TIMEOUT,
+      return new LinodeQueryException(SqlState.QUERY_TIMEOUT.code(),
           "Query timeout of " + w.timeoutMillis() / 1000 + " s expired", e);
     }
     if (w != null && w.cancelled()) {
-      return new LinodeQueryException(LinodeQueryException.CANCELLED, "Statement canceled", e);
+      return new LinodeQueryException(SqlState.OPERATION_CANCELED.code(), "Statement canceled", e);
     }
     return e;
   }

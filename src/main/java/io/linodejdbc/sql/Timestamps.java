@@ -35,6 +35,11 @@ final class Timestamps {
     throw new IllegalArgumentException("not a timestamp: " + v.getClass().getSimpleName());
   }
 
+  /** True for the forms {@link #toLocalDateTime(Object)} accepts. */
+  static boolean isTimestamp(Object v) {
+    return v instanceof Long || v instanceof java.sql.Timestamp || v instanceof LocalDateTime;
+  }
+
   /** True when the value is not a whole second. */
   static boolean hasFraction(Object v) {
     return toLocalDateTime(v).getNano() != 0;

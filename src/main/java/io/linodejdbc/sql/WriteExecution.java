@@ -55,7 +55,8 @@ final class WriteExecution {
   Enumerable<Object> run(DataContext context) {
     // Checked per execution, not at prepare: the connection may turn read-only in between.
     if (table.session().isReadOnly() && !table.session().writeOptions().dryRun()) {
-      throw new LinodeQueryException("25006", statement.verb() + " refused: the connection is"
+      throw new LinodeQueryException(SqlState.READ_ONLY_SQL_TRANSACTION.code(),
+          statement.verb() + " refused: the connection is"
           + " read-only (Connection.setReadOnly(true)).", null);
     }
     List<Request> requests = new ArrayList<>();
@@ -125,7 +126,8 @@ final class WriteExecution {
       boolean own = tokenIndex >= 0 && row[tokenIndex] instanceof String prefix
           && table.session().isOwnToken(prefix);
       if (own && !table.session().writeOptions().allowRevokeSelf()) {
-        throw new LinodeQueryException(WritePlanner.REFUSED, "Token " + id
+        throw new LinodeQueryException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE.code(),
+            "Token " + id
             + " is the token this connection uses; revoking it would lock this session out."
             + " Nothing was revoked. Set allowRevokeSelf=true to allow it.", null);
       }

@@ -43,13 +43,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * column Linode sets, changing one it fixes at creation, a missing WHERE.
  */
 final class WritePlanner {
-  /** SQLSTATE for writing a column the API generates. */
-  static final String GENERATED_COLUMN = "428C9";
-  /** SQLSTATE for a change the API cannot make. */
-  static final String NOT_SUPPORTED = "0A000";
-  /** SQLSTATE for a statement a safety rail stops. */
-  static final String REFUSED = "55000";
-
   private static final SqlParserPos POS = SqlParserPos.ZERO;
 
   private final CalcitePrepare.Context context;
@@ -71,7 +64,8 @@ final class WritePlanner {
     List<String> columns = checkColumns(statement, resource);
     if (statement.kind() != WriteStatement.Kind.INSERT && statement.condition() == null
         && !options.allowFullTableDml()) {
-      throw new LinodeQueryException(REFUSED, statement.verb() + " without WHERE would "
+      throw new LinodeQueryException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE.code(),
+          statement.verb() + " without WHERE would "
           + (statement.kind() == WriteStatement.Kind.DELETE ? "revoke" : "change")
           + " every token. Add a WHERE clause (e.g. WHERE id = 123), or set the connection"
           + " property allowFullTableDml=true if that is really meant.", null);
@@ -82,7 +76,8 @@ final class WritePlanner {
         ? columns.size() : resource.columns().size() + columns.size();
     int actual = rows.rowType == null ? -1 : rows.rowType.getFieldCount();
     if (actual != expected) {
-      throw new LinodeQueryException("21S01", "INSERT names " + columns.size()
+      throw new LinodeQueryException(SqlState.INSERT_VALUE_LIST_MISMATCH.code(),
+          "INSERT names " + columns.size()
           + " column(s) but its rows have " + actual + " value(s)", null);
     }
     List<SqlTypeName> rowTypes = new ArrayList<>();
@@ -150,7 +145,8 @@ final class WritePlanner {
         schema == null ? null : schema.getTable(path.get(path.size() - 1), caseSensitive);
     Table table = entry == null ? null : entry.getTable();
     if (!(table instanceof LinodeTable linodeTable)) {
-      throw new LinodeQueryException("42S02", "Table '" + String.join(".", target.names)
+      throw new LinodeQueryException(SqlState.UNDEFINED_TABLE.code(),
+          "Table '" + String.join(".", target.names)
           + "' not found" + (table == null ? "" : " or not writable"), null);
     }
     return linodeTable;
@@ -166,20 +162,22 @@ final class WritePlanner {
     List<String> seen = new ArrayList<>();
     for (String name : columns) {
       ColumnDescriptor column = resource.column(name).orElseThrow(() ->
-          new LinodeQueryException("42703", "Unknown column '" + name + "' in "
+          new LinodeQueryException(SqlState.UNDEFINED_COLUMN.code(),
+              "Unknown column '" + name + "' in "
               + resource.name(), null));
       if (seen.contains(name)) {
-        throw new LinodeQueryException("42701", "Column '" + name + "' is written twice", null);
+        throw new LinodeQueryException(SqlState.DUPLICATE_COLUMN.code(),
+            "Column '" + name + "' is written twice", null);
       }
       seen.add(name);
       if (column.readOnly()) {
-        throw new LinodeQueryException(GENERATED_COLUMN, "Column '" + name
+        throw new LinodeQueryException(SqlState.GENERATED_ALWAYS.code(), "Column '" + name
             + "' is set by Linode and cannot be written"
             + (statement.columns() == null ? "; name the columns to insert, e.g. INSERT INTO "
                 + resource.name() + " (label, expiry, scopes) VALUES (...)" : ""), null);
       }
       if (statement.kind() == WriteStatement.Kind.UPDATE && !column.writableOnUpdate()) {
-        throw new LinodeQueryException(NOT_SUPPORTED, "Column '" + name
+        throw new LinodeQueryException(SqlState.GENERATED_ALWAYS.code(), "Column '" + name
             + "' cannot be changed after a token is created; only label can be. Create a new"
             + " token with the " + name + " you need and revoke this one.", null);
       }
@@ -263,7 +261,7 @@ final class WritePlanner {
       SqlNode column = item instanceof SqlBasicCall call && call.getKind() == SqlKind.AS
           ? call.operand(0) : item;
       if (!(column instanceof SqlIdentifier id)) {
-        throw new LinodeQueryException("42601",
+        throw new LinodeQueryException(SqlState.SYNTAX_ERROR.code(),
             "RETURNING lists columns (or *), not expressions: " + item, null);
       }
       if (id.isStar()) {
@@ -275,7 +273,8 @@ final class WritePlanner {
       String name = id.names.get(id.names.size() - 1);
       int index = resource.indexOf(name);
       if (index < 0) {
-        throw new LinodeQueryException("42703", "RETURNING names unknown column '" + name + "'",
+        throw new LinodeQueryException(SqlState.UNDEFINED_COLUMN.code(),
+            "RETURNING names unknown column '" + name + "'",
             null);
       }
       indexes.add(index);

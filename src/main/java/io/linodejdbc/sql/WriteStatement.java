@@ -43,7 +43,8 @@ record WriteStatement(
   static @Nullable WriteStatement of(SqlNode node, @Nullable SqlNodeList returning) {
     if (node instanceof SqlInsert insert && insert.getTargetTable() instanceof SqlIdentifier t) {
       if (insert.isUpsert()) {
-        throw new LinodeQueryException("0A000", "UPSERT is not supported: the API cannot tell"
+        throw new LinodeQueryException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE.code(),
+            "UPSERT is not supported: the API cannot tell"
             + " whether a token exists before creating one. Use INSERT, or UPDATE by id.", null);
       }
       return new WriteStatement(Kind.INSERT, "INSERT", t, null,

@@ -17,11 +17,6 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * documents is checked here so that a bad value costs no call and leaves nothing half-done.
  */
 final class WriteValues {
-  /** SQLSTATE for a value the API would refuse. */
-  static final String INVALID_VALUE = "22023";
-  /** SQLSTATE for a string longer than the column allows. */
-  static final String TOO_LONG = "22001";
-
   private static final java.util.regex.Pattern EPOCH_MILLIS =
       java.util.regex.Pattern.compile("-?\\d{9,15}");
 
@@ -43,7 +38,8 @@ final class WriteValues {
       if (paired) {
         i++;
       } else if (Character.isSurrogate(c)) {
-        throw new LinodeQueryException("22021", "label holds an unpaired UTF-16 surrogate at"
+        throw new LinodeQueryException(SqlState.CHARACTER_NOT_IN_REPERTOIRE.code(),
+            "label holds an unpaired UTF-16 surrogate at"
             + " position " + i + "; it cannot be sent as text", null);
       }
     }
@@ -52,7 +48,7 @@ final class WriteValues {
       throw invalid("label must not be empty");
     }
     if (length > 100) {
-      throw new LinodeQueryException(TOO_LONG,
+      throw new LinodeQueryException(SqlState.STRING_DATA_RIGHT_TRUNCATION.code(),
           "label is " + length + " characters long; the API allows 1 to 100", null);
     }
     return s;
@@ -131,6 +127,6 @@ final class WriteValues {
   }
 
   static LinodeQueryException invalid(String message) {
-    return new LinodeQueryException(INVALID_VALUE, message, null);
+    return new LinodeQueryException(SqlState.INVALID_PARAMETER_VALUE.code(), message, null);
   }
 }

@@ -50,7 +50,7 @@ class DbeaverReplayTest {
     try (Connection c = driver.connect(Clients.url(server), Clients.credentials(server))) {
       c.setAutoCommit(true);
       assertThat(c.getAutoCommit()).isTrue();
-      assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_NONE);
+      assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
       c.setReadOnly(false);
       try {
         // DBeaver sets the application name and logs (at debug level) a driver's refusal.

@@ -70,14 +70,17 @@ class MetaDataOverridesTest {
     }
   }
 
-  @Test void transactionsAreNoneEverywhere() throws SQLException {
-    assertThat(md.supportsTransactions()).isFalse();
-    assertThat(md.getDefaultTransactionIsolation()).isEqualTo(Connection.TRANSACTION_NONE);
-    assertThat(connection.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_NONE);
-    assertThat(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_NONE)).isTrue();
+  /** Transactions defer writes to commit() (PendingWrites); reads are READ COMMITTED. */
+  @Test void transactionsAreTheSameEverywhere() throws SQLException {
+    assertThat(md.supportsTransactions()).isTrue();
+    assertThat(md.getDefaultTransactionIsolation())
+        .isEqualTo(Connection.TRANSACTION_READ_COMMITTED)
+        .isEqualTo(connection.getTransactionIsolation());
+    assertThat(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_READ_COMMITTED))
+        .isTrue();
     assertThat(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_SERIALIZABLE))
         .isFalse();
-    assertThat(md.supportsDataManipulationTransactionsOnly()).isFalse();
+    assertThat(md.supportsDataManipulationTransactionsOnly()).isTrue();
     assertThat(md.supportsSavepoints()).isFalse();
     assertThat(connection.getAutoCommit()).isTrue();
   }

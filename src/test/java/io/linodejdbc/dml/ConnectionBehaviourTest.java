@@ -8,7 +8,6 @@ import io.linodejdbc.sandbox.SampleData;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
-import java.sql.SQLFeatureNotSupportedException;
 import java.sql.SQLWarning;
 import java.sql.Statement;
 import java.util.List;
@@ -54,18 +53,6 @@ class ConnectionBehaviourTest {
       assertThat((Object) c.getWarnings().getNextWarning()).isNotNull();
       c.clearWarnings();
       assertThat((Object) c.getWarnings()).isNull();
-    }
-  }
-
-  @Test void setAutoCommitFalseThrows0A000SayingThereAreNoTransactions() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      assertThatThrownBy(() -> c.setAutoCommit(false))
-          .isInstanceOf(SQLFeatureNotSupportedException.class)
-          .hasMessageContaining("no transactions")
-          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("0A000"));
-      assertThat(c.getAutoCommit()).isTrue();
-      assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_NONE);
     }
   }
 

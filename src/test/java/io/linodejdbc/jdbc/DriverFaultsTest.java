@@ -170,18 +170,18 @@ class DriverFaultsTest {
     }
   }
 
-  @Test void malformedAndTruncatedBodiesAreCommunicationErrors() throws SQLException {
+  @Test void malformedAndTruncatedBodiesAreSystemErrorsNotConnectionErrors() throws SQLException {
     wm.stubFor(get(urlPathEqualTo(LIST)).willReturn(okJson("{\"data\":[{\"id\":1")));
     try (Connection c = connect("")) {
       SQLException e = failure(c, "SELECT * FROM personal_access_tokens");
-      assertThat(e.getSQLState()).isEqualTo("08S01");
+      assertThat(e.getSQLState()).isEqualTo("58000");
     }
     wm.resetAll();
     wm.stubFor(get(urlPathEqualTo(LIST)).willReturn(
         okJson("{\"data\":[{\"id\":\"one\"}],\"page\":1,\"pages\":1,\"results\":1}")));
     try (Connection c = connect("")) {
       SQLException e = failure(c, "SELECT * FROM personal_access_tokens");
-      assertThat(e.getSQLState()).isEqualTo("08S01");
+      assertThat(e.getSQLState()).isEqualTo("58000");
       assertThat(e.getMessage()).contains("'id'");
     }
   }

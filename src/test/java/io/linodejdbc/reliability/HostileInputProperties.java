@@ -124,7 +124,7 @@ class HostileInputProperties {
   void randomPredicatesMatchH2AndNeverBendTheWire(@ForAll("predicates") Pred p) throws SQLException {
     String sql = "SELECT id, label FROM personal_access_tokens WHERE " + p.sql();
     ResultSets.Table expected;
-    try (PreparedStatement ps = oracle.connection().prepareStatement(sql.replace("LIKE ?", "LIKE ? ESCAPE ''"))) {
+    try (PreparedStatement ps = oracle.connection().prepareStatement(sql)) {
       bind(ps, p.params());
       try (ResultSet rs = ps.executeQuery()) {
         expected = ResultSets.read(rs);

@@ -156,7 +156,8 @@ class DifferentialTest {
     cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", 5});
     cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", -1});
     cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", Integer.MAX_VALUE});
-    cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", 5_000_000_000L});
+    // A long beyond INTEGER for an INTEGER parameter is refused with 22003 (Calcite would wrap it
+    // around to an int): ParametersConformanceTest checks that.
     cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE id = ?", null});
     cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE label = ?", null});
     cases.add(new Object[] {"SELECT id FROM personal_access_tokens WHERE created > ?", null});
@@ -266,8 +267,7 @@ class DifferentialTest {
     Connection conn = CONNECTIONS.get(mode);
     fixture.clearRequests();
     ResultSets.Table expected;
-    try (PreparedStatement ps = oracle.connection().prepareStatement(H2Oracle.neutraliseLikeEscape(
-        sql.replace("LIKE ?", "LIKE ? ESCAPE ''")))) {
+    try (PreparedStatement ps = oracle.connection().prepareStatement(sql)) {
       ps.setObject(1, value);
       try (ResultSet rs = ps.executeQuery()) {
         expected = ResultSets.read(rs);

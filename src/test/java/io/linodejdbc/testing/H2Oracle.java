@@ -8,7 +8,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -20,11 +19,8 @@ import java.util.UUID;
  * <ul>
  *   <li>NULL ordering: Calcite's default null collation is HIGH (NULLS LAST when ascending, NULLS
  *       FIRST when descending); H2 is opened with {@code DEFAULT_NULL_ORDERING=HIGH}.
- *   <li>LIKE escape: Calcite has no default escape character, H2 uses backslash. H2 2.x has no
- *       setting to change that, so every {@code LIKE '<literal>'} without an ESCAPE clause gets
- *       {@code ESCAPE ''} (H2: no escape character) appended before it runs on H2 — see
- *       {@link #neutraliseLikeEscape}. Only the H2 side is rewritten; the driver runs the text
- *       as written.
+ *   <li>LIKE escape: backslash by default in H2, as in PostgreSQL and in the driver (whose
+ *       dialect is PostgreSQL's), so patterns need no rewriting.
  *   <li>String comparison: both compare VARCHAR by {@link String#compareTo} (H2's default
  *       collation is OFF, i.e. binary UTF-16 order; Calcite compares Java strings).
  * </ul>
@@ -72,92 +68,12 @@ public final class H2Oracle implements AutoCloseable {
     return connection;
   }
 
-  /** Runs {@code sql} (after {@link #neutraliseLikeEscape}) and reads the whole result. */
+  /** Runs {@code sql} and reads the whole result. */
   public ResultSets.Table query(String sql) throws SQLException {
     try (Statement s = connection.createStatement();
-        ResultSet rs = s.executeQuery(neutraliseLikeEscape(sql))) {
+        ResultSet rs = s.executeQuery(sql)) {
       return ResultSets.read(rs);
     }
-  }
-
-  /**
-   * Appends {@code ESCAPE ''} to every {@code LIKE '<literal>'} that has no ESCAPE clause, so H2
-   * (default escape: backslash) reads the pattern as Calcite does (no escape character).
-   * A small lexer skips string literals, quoted identifiers and comments, so text inside them is
-   * never touched.
-   */
-  public static String neutraliseLikeEscape(String sql) {
-    StringBuilder out = new StringBuilder(sql.length() + 16);
-    int i = 0;
-    int n = sql.length();
-    boolean afterLike = false; // last word token was LIKE
-    while (i < n) {
-      char c = sql.charAt(i);
-      if (c == '\'') {
-        int end = endOfQuoted(sql, i, '\'');
-        out.append(sql, i, end);
-        i = end;
-        if (afterLike) {
-          // the pattern literal: look ahead for ESCAPE
-          int j = i;
-          while (j < n && Character.isWhitespace(sql.charAt(j))) {
-            j++;
-          }
-          if (!sql.regionMatches(true, j, "ESCAPE", 0, 6)
-              || (j + 6 < n && Character.isLetterOrDigit(sql.charAt(j + 6)))) {
-            out.append(" ESCAPE ''");
-          }
-          afterLike = false;
-        }
-        continue;
-      }
-      if (c == '"') {
-        int end = endOfQuoted(sql, i, '"');
-        out.append(sql, i, end);
-        i = end;
-        afterLike = false;
-        continue;
-      }
-      if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
-        int end = sql.indexOf('\n', i);
-        end = end < 0 ? n : end;
-        out.append(sql, i, end);
-        i = end;
-        continue;
-      }
-      if (Character.isLetter(c) || c == '_') {
-        int j = i;
-        while (j < n && (Character.isLetterOrDigit(sql.charAt(j)) || sql.charAt(j) == '_')) {
-          j++;
-        }
-        String word = sql.substring(i, j);
-        afterLike = word.toUpperCase(Locale.ROOT).equals("LIKE");
-        out.append(word);
-        i = j;
-        continue;
-      }
-      if (!Character.isWhitespace(c)) {
-        afterLike = false;
-      }
-      out.append(c);
-      i++;
-    }
-    return out.toString();
-  }
-
-  private static int endOfQuoted(String sql, int start, char quote) {
-    int i = start + 1;
-    while (i < sql.length()) {
-      if (sql.charAt(i) == quote) {
-        if (i + 1 < sql.length() && sql.charAt(i + 1) == quote) {
-          i += 2;
-          continue;
-        }
-        return i + 1;
-      }
-      i++;
-    }
-    throw new IllegalArgumentException("unterminated quote in: " + sql);
   }
 
   @Override public void close() throws SQLException {

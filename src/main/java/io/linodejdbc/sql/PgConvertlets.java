@@ -1,0 +1,103 @@
+package io.linodejdbc.sql;
+
+import io.linodejdbc.sql.parser.PgSyntaxException;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.format.ResolverStyle;
+import java.time.temporal.ChronoField;
+import java.time.temporal.TemporalAccessor;
+import java.util.Locale;
+import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.rex.RexBuilder;
+import org.apache.calcite.rex.RexNode;
+import org.apache.calcite.sql.SqlCall;
+import org.apache.calcite.sql.SqlDataTypeSpec;
+import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
+import org.apache.calcite.sql.type.SqlTypeFamily;
+import org.apache.calcite.sql.type.SqlTypeName;
+import org.apache.calcite.sql2rel.SqlRexConvertlet;
+import org.apache.calcite.sql2rel.SqlRexConvertletTable;
+import org.apache.calcite.sql2rel.StandardConvertletTable;
+import org.apache.calcite.util.DateString;
+import org.apache.calcite.util.TimestampString;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * Calcite's convertlets, except that a string constant cast to TIMESTAMP or DATE (written, or
+ * put there by the validator in {@code created >= '2024-01-01T00:00:00'}) is read in every ISO
+ * form PostgreSQL reads: a date alone, a space or {@code T} between date and time, minutes with
+ * or without seconds, a fraction, and {@code Z} or an offset (converted to UTC, the time of every
+ * value here). Calcite's own reading knows only {@code 'yyyy-MM-dd HH:mm:ss'} and fails inside
+ * generated code on the API's own format; a value that is no date is refused as PostgreSQL
+ * refuses it, with SQLSTATE 22007.
+ */
+final class PgConvertlets implements SqlRexConvertletTable {
+  static final PgConvertlets INSTANCE = new PgConvertlets();
+
+  private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
+      .parseCaseInsensitive()
+      .appendPattern("uuuu-MM-dd")
+      .optionalStart()
+      .optionalStart().appendLiteral('T').optionalEnd()
+      .optionalStart().appendLiteral(' ').optionalEnd()
+      .appendPattern("HH:mm")
+      .optionalStart().appendPattern(":ss").optionalEnd()
+      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+      .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
+      .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
+      .optionalStart().appendOffset("+HH", "Z").optionalEnd()
+      .optionalEnd()
+      .toFormatter(Locale.ROOT)
+      .withResolverStyle(ResolverStyle.STRICT);
+
+  private PgConvertlets() {}
+
+  @Override public @Nullable SqlRexConvertlet get(SqlCall call) {
+    if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
+        && call.operand(0) instanceof SqlLiteral literal
+        && literal.getTypeName().getFamily() == SqlTypeFamily.CHARACTER
+        && call.operand(1) instanceof SqlDataTypeSpec spec) {
+      SqlTypeName target = SqlTypeName.get(spec.getTypeName().getSimple());
+      if (target == SqlTypeName.TIMESTAMP || target == SqlTypeName.DATE) {
+        String text = literal.getValueAs(String.class);
+        return (cx, c) -> {
+          RexBuilder rex = cx.getRexBuilder();
+          RelDataType type = cx.getValidator().getValidatedNodeType(c);
+          LocalDateTime v = parse(text, target);
+          RexNode value = target == SqlTypeName.DATE
+              ? rex.makeDateLiteral(DateString.fromDaysSinceEpoch(
+                  (int) v.toLocalDate().toEpochDay()))
+              : rex.makeTimestampLiteral(TimestampString.fromMillisSinceEpoch(
+                      Timestamps.toMillis(v)).withNanos(v.getNano()),
+                  Math.max(0, type.getPrecision()));
+          return rex.makeCast(type, value);
+        };
+      }
+    }
+    return StandardConvertletTable.INSTANCE.get(call);
+  }
+
+  /** The UTC wall-clock value of an ISO date or time stamp text, as PostgreSQL reads it. */
+  static LocalDateTime parse(String text, SqlTypeName target) {
+    String s = text.strip();
+    try {
+      TemporalAccessor t = ISO.parse(s);
+      if (!t.isSupported(ChronoField.HOUR_OF_DAY)) {
+        return LocalDate.from(t).atStartOfDay();
+      }
+      if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
+        return OffsetDateTime.from(t).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
+      }
+      return LocalDateTime.from(t);
+    } catch (java.time.DateTimeException e) {
+      throw new PgSyntaxException("22007", "invalid input syntax for type "
+          + target.getName().toLowerCase(Locale.ROOT) + ": \"" + text + "\"",
+          org.apache.calcite.sql.parser.SqlParserPos.ZERO);
+    }
+  }
+}

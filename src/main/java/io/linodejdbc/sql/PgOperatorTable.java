@@ -1,0 +1,50 @@
+package io.linodejdbc.sql;
+
+import java.util.EnumSet;
+import java.util.List;
+import org.apache.calcite.prepare.CalciteCatalogReader;
+import org.apache.calcite.sql.SqlFunctionCategory;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlOperator;
+import org.apache.calcite.sql.SqlOperatorTable;
+import org.apache.calcite.sql.SqlSyntax;
+import org.apache.calcite.sql.fun.SqlLibrary;
+import org.apache.calcite.sql.fun.SqlLibraryOperatorTableFactory;
+import org.apache.calcite.sql.fun.SqlLibraryOperators;
+import org.apache.calcite.sql.util.SqlOperatorTables;
+import org.apache.calcite.sql.validate.SqlNameMatcher;
+import org.apache.calcite.sql.validate.SqlNameMatchers;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * The functions and operators statements may call: Calcite's standard ones, its PostgreSQL
+ * library, the MySQL habits that clash with nothing in PostgreSQL, and the driver's own
+ * ({@link PgFunctions}). Built-in names are found whatever their case: identifiers fold to lower
+ * case (as in PostgreSQL) while Calcite files its functions in upper case, and would otherwise
+ * find {@code now}, {@code strpos} or {@code ilike} nowhere. Functions of the schemas (looked up
+ * by the catalog reader, after this table) keep the connection's name matching.
+ */
+final class PgOperatorTable implements SqlOperatorTable {
+  static final PgOperatorTable INSTANCE = new PgOperatorTable();
+
+  private static final SqlNameMatcher ANY_CASE = SqlNameMatchers.withCaseSensitive(false);
+
+  private final SqlOperatorTable delegate = SqlOperatorTables.chain(
+      SqlLibraryOperatorTableFactory.INSTANCE.getOperatorTable(
+          EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL)),
+      // MySQL's, where PostgreSQL has nothing of the name.
+      SqlOperatorTables.of(SqlLibraryOperators.GROUP_CONCAT, SqlLibraryOperators.IFNULL),
+      CalciteCatalogReader.operatorTable(PgFunctions.class.getName()));
+
+  private PgOperatorTable() {}
+
+  @Override public void lookupOperatorOverloads(SqlIdentifier opName,
+      @Nullable SqlFunctionCategory category, SqlSyntax syntax, List<SqlOperator> operatorList,
+      SqlNameMatcher nameMatcher) {
+    delegate.lookupOperatorOverloads(opName, category, syntax, operatorList, ANY_CASE);
+  }
+
+  @Override public List<SqlOperator> getOperatorList() {
+    return delegate.getOperatorList();
+  }
+}

@@ -1,0 +1,378 @@
+package io.linodejdbc.sql.catalog;
+
+import io.linodejdbc.sql.LinodeQueryException;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import org.checkerframework.checker.nullness.qual.Nullable;
+
+/**
+ * PostgreSQL's catalog and session functions, as Calcite calls them (public static methods,
+ * registered in {@code pg_catalog} and at the root so that they resolve qualified and
+ * unqualified). They answer from the {@link CatalogModel}: no API request.
+ *
+ * <p>The {@code reg*} functions are what {@code x::regclass} becomes in this dialect: a name
+ * resolves to its OID, a number stays itself.
+ */
+public final class PgFunctions {
+  /** The server version this catalog claims (the wire-protocol server reports the same). */
+  public static final String SERVER_VERSION = "15.0";
+
+  /** Settings {@code current_setting} and {@code pg_settings} know. */
+  static final Map<String, String> SETTINGS = new LinkedHashMap<>();
+
+  static {
+    SETTINGS.put("server_version", SERVER_VERSION);
+    SETTINGS.put("server_version_num", "150000");
+    SETTINGS.put("server_encoding", "UTF8");
+    SETTINGS.put("client_encoding", "UTF8");
+    SETTINGS.put("search_path", "profile");
+    SETTINGS.put("datestyle", "ISO, MDY");
+    SETTINGS.put("timezone", "UTC");
+    SETTINGS.put("standard_conforming_strings", "on");
+    SETTINGS.put("integer_datetimes", "on");
+    SETTINGS.put("max_identifier_length", "63");
+    SETTINGS.put("transaction_isolation", "read committed");
+    SETTINGS.put("lc_collate", "C");
+    SETTINGS.put("lc_ctype", "C");
+    SETTINGS.put("block_size", "8192");
+  }
+
+  private PgFunctions() {}
+
+  private static CatalogModel model() {
+    return CatalogModel.current();
+  }
+
+  public static String version() {
+    return "PostgreSQL " + SERVER_VERSION + " (linode-jdbc: the Linode API through Apache"
+        + " Calcite) on x86_64-pc-linux-gnu, 64-bit";
+  }
+
+  public static String current_database() {
+    return "linode";
+  }
+
+  public static String current_catalog() {
+    return "linode";
+  }
+
+  public static String current_schema() {
+    return "profile";
+  }
+
+  public static @Nullable String current_setting(@Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    String value = SETTINGS.get(name.toLowerCase(Locale.ROOT));
+    if (value == null) {
+      throw new LinodeQueryException("42704", "unrecognized configuration parameter \"" + name
+          + "\"", null);
+    }
+    return value;
+  }
+
+  public static @Nullable String current_setting(@Nullable String name, @Nullable Boolean missingOk) {
+    if (name != null && Boolean.TRUE.equals(missingOk)
+        && !SETTINGS.containsKey(name.toLowerCase(Locale.ROOT))) {
+      return null;
+    }
+    return current_setting(name);
+  }
+
+  public static String pg_get_userbyid(@Nullable Object oid) {
+    return CatalogModel.OWNER;
+  }
+
+  public static @Nullable Boolean pg_table_is_visible(@Nullable Integer oid) {
+    if (oid == null) {
+      return null;
+    }
+    CatalogModel.Relation r = model().relation(oid);
+    return r != null && CatalogModel.onSearchPath(r.namespace());
+  }
+
+  public static @Nullable Boolean pg_type_is_visible(@Nullable Integer oid) {
+    return oid == null ? null : PgTypeInfo.of(oid) != null;
+  }
+
+  public static @Nullable String format_type(@Nullable Integer oid, @Nullable Integer typmod) {
+    return PgTypeInfo.format(oid, typmod);
+  }
+
+  /** {@code obj_description(oid, 'pg_class')}: a relation's description. */
+  public static @Nullable String obj_description(@Nullable Integer oid, @Nullable String catalog) {
+    if (oid == null || (catalog != null && !catalog.equals("pg_class"))) {
+      return null;
+    }
+    CatalogModel.Relation r = model().relation(oid);
+    return r == null ? null : r.description();
+  }
+
+  public static @Nullable String obj_description(@Nullable Integer oid) {
+    return obj_description(oid, null);
+  }
+
+  public static @Nullable String shobj_description(@Nullable Object oid, @Nullable Object catalog) {
+    return null; // the database and the role carry no comment
+  }
+
+  /** {@code col_description(table oid, column number)}. */
+  public static @Nullable String col_description(@Nullable Integer oid, @Nullable Integer column) {
+    if (oid == null || column == null) {
+      return null;
+    }
+    CatalogModel.Relation r = model().relation(oid);
+    if (r == null || column < 1 || column > r.attributes().size()) {
+      return null;
+    }
+    return r.attributes().get(column - 1).description();
+  }
+
+  /** Stored expressions are given back as they are; none exist here (no defaults or checks). */
+  public static @Nullable String pg_get_expr(@Nullable Object expression, @Nullable Object relation) {
+    return expression == null ? null : expression.toString();
+  }
+
+  public static @Nullable String pg_get_expr(@Nullable Object expression, @Nullable Object relation,
+      @Nullable Boolean pretty) {
+    return pg_get_expr(expression, relation);
+  }
+
+  public static @Nullable String pg_get_indexdef(@Nullable Integer oid) {
+    if (oid == null) {
+      return null;
+    }
+    CatalogModel.Relation index = model().relation(oid);
+    if (index == null || index.indexOf() == null) {
+      return null;
+    }
+    StringBuilder columns = new StringBuilder();
+    for (CatalogModel.Attribute a : index.attributes()) {
+      columns.append(columns.length() == 0 ? "" : ", ").append(CatalogModel.quoteIdent(a.name()));
+    }
+    return "CREATE UNIQUE INDEX " + CatalogModel.quoteIdent(index.name()) + " ON "
+        + index.indexOf().qualifiedName() + " USING btree (" + columns + ")";
+  }
+
+  public static @Nullable String pg_get_indexdef(@Nullable Integer oid, @Nullable Integer column,
+      @Nullable Boolean pretty) {
+    if (column != null && column > 0) {
+      CatalogModel.Relation index = oid == null ? null : model().relation(oid);
+      return index == null || column > index.attributes().size() ? null
+          : CatalogModel.quoteIdent(index.attributes().get(column - 1).name());
+    }
+    return pg_get_indexdef(oid);
+  }
+
+  public static @Nullable String pg_get_constraintdef(@Nullable Integer oid) {
+    if (oid == null) {
+      return null;
+    }
+    for (CatalogModel.Relation r : model().relations) {
+      if (r.constraintOid() == oid) {
+        StringBuilder columns = new StringBuilder();
+        for (int k : r.key()) {
+          columns.append(columns.length() == 0 ? "" : ", ")
+              .append(CatalogModel.quoteIdent(r.attributes().get(k - 1).name()));
+        }
+        return "PRIMARY KEY (" + columns + ")";
+      }
+    }
+    return null;
+  }
+
+  public static @Nullable String pg_get_constraintdef(@Nullable Integer oid, @Nullable Boolean pretty) {
+    return pg_get_constraintdef(oid);
+  }
+
+  public static @Nullable String pg_get_viewdef(@Nullable Object oid) {
+    return null; // the views here are API calls, not SQL
+  }
+
+  public static @Nullable String pg_get_viewdef(@Nullable Object oid, @Nullable Boolean pretty) {
+    return null;
+  }
+
+  public static Boolean pg_relation_is_publishable(@Nullable Object oid) {
+    return false;
+  }
+
+  public static @Nullable String pg_get_serial_sequence(@Nullable Object table,
+      @Nullable Object column) {
+    return null; // no sequences: ids are given by the API
+  }
+
+  public static String pg_encoding_to_char(@Nullable Integer encoding) {
+    return encoding != null && encoding == 6 ? "UTF8" : "";
+  }
+
+  public static Boolean pg_is_in_recovery() {
+    return false;
+  }
+
+  /**
+   * Privileges: every object here can be read with the token the session uses; whether the
+   * token's scopes allow a write shows only when it is tried, so these report true.
+   */
+  public static Boolean has_table_privilege(@Nullable Object a, @Nullable Object b) {
+    return true;
+  }
+
+  public static Boolean has_table_privilege(@Nullable Object a, @Nullable Object b,
+      @Nullable Object c) {
+    return true;
+  }
+
+  public static Boolean has_schema_privilege(@Nullable Object a, @Nullable Object b) {
+    return true;
+  }
+
+  public static Boolean has_schema_privilege(@Nullable Object a, @Nullable Object b,
+      @Nullable Object c) {
+    return true;
+  }
+
+  public static Boolean has_database_privilege(@Nullable Object a, @Nullable Object b) {
+    return true;
+  }
+
+  public static Boolean has_database_privilege(@Nullable Object a, @Nullable Object b,
+      @Nullable Object c) {
+    return true;
+  }
+
+  public static Boolean has_column_privilege(@Nullable Object a, @Nullable Object b,
+      @Nullable Object c) {
+    return true;
+  }
+
+  public static Boolean has_column_privilege(@Nullable Object a, @Nullable Object b,
+      @Nullable Object c, @Nullable Object d) {
+    return true;
+  }
+
+  public static Boolean has_any_column_privilege(@Nullable Object a, @Nullable Object b) {
+    return true;
+  }
+
+  public static Boolean has_any_column_privilege(@Nullable Object a, @Nullable Object b,
+      @Nullable Object c) {
+    return true;
+  }
+
+  /** {@code quote_ident}: double quotes where PostgreSQL needs them. */
+  public static @Nullable String quote_ident(@Nullable String name) {
+    return name == null ? null : CatalogModel.quoteIdent(name);
+  }
+
+  /** {@code x::regclass}: a relation name (optionally schema-qualified or quoted) to its OID. */
+  public static @Nullable Integer regclass(@Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    String[] parts = splitName(name);
+    CatalogModel.Relation r = parts.length == 2 ? model().relation(parts[0], parts[1])
+        : model().relation(null, parts[0]);
+    if (r == null) {
+      if (name.strip().matches("\\d+")) {
+        return Integer.valueOf(name.strip());
+      }
+      throw new LinodeQueryException("42P01", "relation \"" + name + "\" does not exist", null);
+    }
+    return r.oid();
+  }
+
+  public static @Nullable Integer regclass(@Nullable Integer oid) {
+    return oid;
+  }
+
+  /** {@code x::regtype}: a type name to its OID. */
+  public static @Nullable Integer regtype(@Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    PgTypeInfo.Type t = PgTypeInfo.named(name);
+    if (t == null) {
+      if (name.strip().matches("\\d+")) {
+        return Integer.valueOf(name.strip());
+      }
+      throw new LinodeQueryException("42704", "type \"" + name + "\" does not exist", null);
+    }
+    return t.oid();
+  }
+
+  public static @Nullable Integer regtype(@Nullable Integer oid) {
+    return oid;
+  }
+
+  /** {@code x::regnamespace}: a schema name to its OID. */
+  public static @Nullable Integer regnamespace(@Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    CatalogModel.Namespace n = model().namespace(splitName(name)[0]);
+    if (n == null) {
+      if (name.strip().matches("\\d+")) {
+        return Integer.valueOf(name.strip());
+      }
+      throw new LinodeQueryException("3F000", "schema \"" + name + "\" does not exist", null);
+    }
+    return n.oid();
+  }
+
+  public static @Nullable Integer regnamespace(@Nullable Integer oid) {
+    return oid;
+  }
+
+  /** {@code x::oid}. */
+  public static @Nullable Integer oid(@Nullable Integer value) {
+    return value;
+  }
+
+  public static @Nullable Integer oid(@Nullable String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      return Integer.valueOf(value.strip());
+    } catch (NumberFormatException e) {
+      throw new LinodeQueryException("22P02", "invalid input syntax for type oid: \"" + value
+          + "\"", null);
+    }
+  }
+
+  /** {@code name} and {@code "char"} are text here. */
+  public static @Nullable String name(@Nullable String value) {
+    return value;
+  }
+
+  private static String[] splitName(String name) {
+    String n = name.strip();
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    StringBuilder b = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < n.length(); i++) {
+      char c = n.charAt(i);
+      if (c == '"') {
+        if (quoted && i + 1 < n.length() && n.charAt(i + 1) == '"') {
+          b.append('"');
+          i++;
+        } else {
+          quoted = !quoted;
+        }
+      } else if (c == '.' && !quoted) {
+        parts.add(b.toString());
+        b.setLength(0);
+      } else {
+        b.append(quoted ? c : Character.toLowerCase(c));
+      }
+    }
+    parts.add(b.toString());
+    if (parts.size() == 3) {
+      parts.remove(0); // database.schema.name
+    }
+    return parts.toArray(new String[0]);
+  }
+}
