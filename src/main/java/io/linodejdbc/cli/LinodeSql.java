@@ -178,8 +178,8 @@ public final class LinodeSql {
     try {
       List<String> sqllineArgs = new ArrayList<>(List.of(
           "-d", SHELL_DRIVER_CLASS, "-u", url, "-n", JDBC_USER, "-p", token,
-          // No transactions: without this sqlline asks for REPEATABLE_READ and warns on every start.
-          "--isolation=TRANSACTION_NONE"));
+          // The driver's own level: sqlline would ask for REPEATABLE_READ and warn on every start.
+          "--isolation=TRANSACTION_READ_COMMITTED"));
       sqllineArgs.addAll(options.passThrough);
       for (String command : options.commands) {
         sqllineArgs.add("-e");

@@ -178,6 +178,7 @@ class LinodeSqlProcessTest {
     Result r = run("--sandbox", "-e", "SELECT 1");
     assertThat(r.code()).as(r.err()).isZero();
     assertThat(r.err()).doesNotContain("log4j").doesNotContain("SLF4J").doesNotContain("\u001b[")
+        .doesNotContain("isolation")
         .doesNotContain("building");
   }
 
