@@ -1,5 +1,6 @@
 package io.linodejdbc.cli;
 
+import io.linodejdbc.sql.SqlState;
 import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -179,7 +180,7 @@ final class ShellConnection {
         return row[0] <= lines.size();
       case "getString", "getObject":
         if (row[0] < 1 || row[0] > lines.size()) {
-          throw new SQLException("no current row", "24000");
+          throw new SQLException("no current row", SqlState.INVALID_CURSOR_STATE.code());
         }
         return lines.get(row[0] - 1);
       case "wasNull":
