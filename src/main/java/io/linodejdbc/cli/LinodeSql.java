@@ -12,6 +12,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.ArrayList;
@@ -177,7 +178,7 @@ public final class LinodeSql {
     try {
       List<String> sqllineArgs = new ArrayList<>(List.of(
           "-d", SHELL_DRIVER_CLASS, "-u", url, "-n", JDBC_USER, "-p", token,
-          // The driver's one level: without this sqlline asks for REPEATABLE_READ and warns on every start.
+          // The driver's own level: sqlline would ask for REPEATABLE_READ and warn on every start.
           "--isolation=TRANSACTION_READ_COMMITTED"));
       sqllineArgs.addAll(options.passThrough);
       for (String command : options.commands) {
@@ -191,7 +192,7 @@ public final class LinodeSql {
       boolean batch = !options.commands.isEmpty() || options.script != null;
       PrintStream errPrint = new PrintStream(safeErr, true, StandardCharsets.UTF_8);
       ShellSqlLine sqlline = new ShellSqlLine(errPrint, token);
-      ShellDriver.outputFormat(() -> sqlline.getOpts().getOutputFormat());
+      ShellDriver.install(() -> sqlline.getOpts().getOutputFormat());
       // RFC 4180's quote; sqlline's default is '. Set before the arguments, which may change it.
       sqlline.getOpts().set(BuiltInProperty.CSV_QUOTE_CHARACTER, '"');
       sqlline.setOutputStream(safeOut);
@@ -207,12 +208,13 @@ public final class LinodeSql {
       default:
         return EXIT_FAILED;
       }
-    } catch (IOException | RuntimeException e) {
+    } catch (IOException | SQLException | RuntimeException e) {
       PrintStream errPrint = printStream(safeErr);
-      errPrint.println("linode-sql: " + e);
+      errPrint.println("linode-sql: " + ShellSqlLine.firstLine(String.valueOf(e.getMessage())));
       errPrint.flush();
       return EXIT_FAILED;
     } finally {
+      ShellDriver.uninstall();
       finish(safeOut);
       finish(safeErr);
       if (sandbox != null) {

@@ -18,37 +18,51 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * {@link ShellConnection} so that results print whole and the same in every output format.
  *
  * <p>Why a driver: sqlline opens its connection itself, through {@link DriverManager}, from the
- * {@code -d}/{@code -u} it is given. Loading this class takes the place of the plain driver in
- * {@link DriverManager} for this process (the shell's own), so {@code jdbc:linode:} URLs,
- * including a {@code !connect} typed at the prompt, reach the wrapped one.
+ * {@code -d}/{@code -u} it is given. While a shell runs ({@link #install} to {@link #uninstall}),
+ * this driver takes the place of the plain one in {@link DriverManager}, so {@code jdbc:linode:}
+ * URLs, including a {@code !connect} typed at the prompt, reach it; afterwards the plain driver
+ * is back (tests run several shells, and other clients, in one JVM).
  */
 public final class ShellDriver implements Driver {
-  private static volatile Supplier<String> outputFormat = () -> "table";
-
-  static {
-    try {
-      // Loads the service-registered drivers first, so that none is registered after us.
-      for (Driver d : Collections.list(DriverManager.getDrivers())) {
-        if (d instanceof LinodeDriver) {
-          DriverManager.deregisterDriver(d);
-        }
-      }
-      DriverManager.registerDriver(new ShellDriver());
-    } catch (SQLException e) {
-      throw new ExceptionInInitializerError(e);
-    }
-  }
+  private static final ShellDriver INSTANCE = new ShellDriver();
+  private static volatile @Nullable Supplier<String> outputFormat;
 
   private final LinodeDriver delegate = new LinodeDriver();
 
-  /** Tells the display layer which sqlline output format is in use (read per result set). */
-  static void outputFormat(Supplier<String> current) {
+  /**
+   * Puts this driver in the plain one's place.
+   *
+   * @param current the sqlline output format in use (read per result set)
+   */
+  static synchronized void install(Supplier<String> current) throws SQLException {
     outputFormat = current;
+    // Listing the drivers loads the service-registered ones first, so none comes after us.
+    for (Driver d : Collections.list(DriverManager.getDrivers())) {
+      if (d instanceof LinodeDriver || d instanceof ShellDriver) {
+        DriverManager.deregisterDriver(d);
+      }
+    }
+    DriverManager.registerDriver(INSTANCE);
+  }
+
+  /** Gives the plain driver its place back. */
+  static synchronized void uninstall() {
+    outputFormat = null;
+    try {
+      DriverManager.deregisterDriver(INSTANCE);
+      if (Collections.list(DriverManager.getDrivers()).stream()
+          .noneMatch(d -> d instanceof LinodeDriver)) {
+        DriverManager.registerDriver(new LinodeDriver());
+      }
+    } catch (SQLException e) {
+      // DriverManager refuses nothing here; the process is ending anyway
+    }
   }
 
   @Override public @Nullable Connection connect(String url, Properties info) throws SQLException {
     Connection c = delegate.connect(url, info);
-    return c == null ? null : ShellConnection.wrap(c, outputFormat);
+    Supplier<String> format = outputFormat;
+    return c == null || format == null ? c : ShellConnection.wrap(c, format);
   }
 
   @Override public boolean acceptsURL(String url) throws SQLException {

@@ -1,6 +1,7 @@
 package io.linodejdbc.cli;
 
 import io.linodejdbc.jdbc.LinodeDriver;
+import io.linodejdbc.sql.SqlState;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -40,11 +41,11 @@ final class TokenCheck {
     } catch (SQLException e) {
       String state = e.getSQLState() == null ? "" : e.getSQLState();
       String message = ShellSqlLine.firstLine(e.getMessage());
-      if (state.equals("28000")) {
+      if (state.equals(SqlState.INVALID_AUTHORIZATION.code())) {
         return "the Linode API at " + apiUrl + " rejected the token (" + message + "). Check "
             + "LINODE_TOKEN / --token, or create a token at https://cloud.linode.com/profile/tokens";
       }
-      if (state.equals("42501")) {
+      if (state.equals(SqlState.INSUFFICIENT_PRIVILEGE.code())) {
         return "the token may not read tokens (" + message + "): it needs scope "
             + "account:read_only or account:read_write";
       }

@@ -137,7 +137,7 @@ class LinodeSqlTest {
     Run r = run(Map.of(), in, "--sandbox", "--outputformat=csv");
 
     assertThat(r.code()).as(r.all()).isZero();
-    assertThat(r.out()).contains("'backup-script'");
+    assertThat(r.out()).contains("\"backup-script\"");
   }
 
   /**
@@ -256,12 +256,19 @@ class LinodeSqlTest {
     assertThat(run("-h").out()).isEqualTo(r.out());
   }
 
+  @Test void afterAShellTheDriverManagerHasThePlainDriverAgain() throws Exception {
+    assertThat(run("--sandbox", "-e", "SELECT 1").code()).isZero();
+    assertThat(java.util.Collections.list(java.sql.DriverManager.getDrivers()))
+        .anyMatch(d -> d instanceof io.linodejdbc.jdbc.LinodeDriver)
+        .noneMatch(d -> d instanceof ShellDriver);
+  }
+
   @Test void propertiesReachTheDriver() {
     Run dry = run("--sandbox", "-p", "dryRun=true", "--outputformat=csv",
         "-e", "DELETE FROM " + TABLE + " WHERE id = 5", "-e", "SELECT COUNT(*) AS n FROM " + TABLE);
     assertThat(dry.code()).as(dry.all()).isZero();
     assertThat(csv(dry.out())).contains(List.of("DELETE", "/profile/tokens/5", ""))
-        .contains(List.of("n", String.valueOf(DEMO.size())));
+        .contains(List.of("n")).contains(List.of(String.valueOf(DEMO.size())));
 
     Run bad = run("--sandbox", "--property", "pageSize=7", "-e", "SELECT 1");
     assertThat(bad.code()).isEqualTo(LinodeSql.EXIT_FAILED);
