@@ -26,7 +26,8 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Transactions: the Linode API has none. In auto-commit mode (the default) every statement is
  * applied when it runs. With {@code setAutoCommit(false)} a write is checked at once and its
- * requests are sent at {@code commit()}, or discarded by {@code rollback()} ({@link PendingWrites}).
+ * requests are sent at {@code commit()}, or discarded by {@code rollback()}
+ * ({@link PendingWrites}).
  * The isolation level is READ COMMITTED: reads see what the API holds when they run.
  */
 final class LinodeConnection {
@@ -91,8 +92,9 @@ final class LinodeConnection {
     return networkTimeoutMillis;
   }
 
+  /** NONE (sqlline asks for it) and READ UNCOMMITTED are served by READ COMMITTED. */
   static boolean supportsIsolation(int level) {
-    return level == Connection.TRANSACTION_READ_UNCOMMITTED
+    return level == Connection.TRANSACTION_NONE || level == Connection.TRANSACTION_READ_UNCOMMITTED
         || level == Connection.TRANSACTION_READ_COMMITTED;
   }
 

@@ -38,6 +38,24 @@ public final class LinodeDriver implements java.sql.Driver {
 
   private static final LinodeCalciteDriver CALCITE = new LinodeCalciteDriver();
 
+  static {
+    // Loading LinodeCalciteDriver ran Calcite's Driver initializer, which registers
+    // jdbc:calcite:. In the driver jar Calcite is relocated, private to this driver: withdraw
+    // that registration so that only jdbc:linode: shows in the user's tool. On a plain class
+    // path Calcite may be the user's own, and stays registered.
+    if (org.apache.calcite.jdbc.Driver.class.getName().startsWith("io.linodejdbc.")) {
+      for (java.sql.Driver d : java.util.Collections.list(DriverManager.getDrivers())) {
+        if (d.getClass() == org.apache.calcite.jdbc.Driver.class) {
+          try {
+            DriverManager.deregisterDriver(d);
+          } catch (SQLException | SecurityException e) {
+            // stays registered; harmless
+          }
+        }
+      }
+    }
+  }
+
   @Override public @Nullable Connection connect(String url, @Nullable Properties info)
       throws SQLException {
     if (!acceptsURL(url)) {

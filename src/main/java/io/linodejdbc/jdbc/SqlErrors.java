@@ -36,6 +36,13 @@ final class SqlErrors {
     if (t instanceof SQLException sql && sql.getSQLState() != null) {
       return sql; // already ours (or a state Calcite set): a BatchUpdateException keeps its counts
     }
+    if (t instanceof SQLFeatureNotSupportedException) {
+      // Avatica's refusals of JDBC features it lacks (savepoints, prepareCall, LOBs) carry no
+      // state; this is exactly what 0A000 means.
+      return create(t.getMessage() != null ? t.getMessage()
+          : "This JDBC feature is not supported by linode-jdbc",
+          SqlState.FEATURE_NOT_SUPPORTED.code(), t);
+    }
     WriteFailure partial = find(t, WriteFailure.class);
     if (partial != null) {
       // The statement's own account (what was done) first; the state is the cause's.

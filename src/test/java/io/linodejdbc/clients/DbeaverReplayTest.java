@@ -66,13 +66,15 @@ class DbeaverReplayTest {
       assertThat(md.getDatabaseProductVersion()).isNotBlank();
       assertThat(md.getDriverName()).isEqualTo("linode-jdbc");
       assertThat(md.getDriverVersion()).isNotBlank();
-      assertThat(md.supportsTransactions()).isFalse();
-      assertThat(md.getDefaultTransactionIsolation()).isEqualTo(Connection.TRANSACTION_NONE);
-      for (int level : new int[] {Connection.TRANSACTION_READ_UNCOMMITTED,
-          Connection.TRANSACTION_READ_COMMITTED, Connection.TRANSACTION_REPEATABLE_READ,
+      assertThat(md.supportsTransactions()).isTrue();
+      assertThat(md.getDefaultTransactionIsolation())
+          .isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
+      for (int level : new int[] {Connection.TRANSACTION_REPEATABLE_READ,
           Connection.TRANSACTION_SERIALIZABLE}) {
         assertThat(md.supportsTransactionIsolationLevel(level)).isFalse();
       }
+      assertThat(md.supportsTransactionIsolationLevel(Connection.TRANSACTION_READ_COMMITTED))
+          .isTrue();
       assertThat(md.supportsResultSetType(ResultSet.TYPE_FORWARD_ONLY)).isTrue();
       md.supportsBatchUpdates();
       md.supportsMultipleResultSets();
