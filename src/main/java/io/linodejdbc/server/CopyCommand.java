@@ -1,5 +1,6 @@
 package io.linodejdbc.server;
 
+import io.linodejdbc.sql.SqlState;
 import java.util.List;
 import java.util.Locale;
 
@@ -57,7 +58,7 @@ record CopyCommand(String query, int queryOffset, boolean csv, boolean header, c
         j++;
       }
       if (j >= sql.length()) {
-        throw new Refused("42601", "syntax error in COPY: unbalanced parentheses");
+        throw new Refused(SqlState.SYNTAX_ERROR.code(), "syntax error in COPY: unbalanced parentheses");
       }
       query = sql.substring(i + 1, j);
       queryOffset = i + 1;
@@ -70,27 +71,27 @@ record CopyCommand(String query, int queryOffset, boolean csv, boolean header, c
       }
       String table = sql.substring(i, j);
       if (table.isEmpty()) {
-        throw new Refused("42601", "syntax error in COPY: a table or (query) must follow");
+        throw new Refused(SqlState.SYNTAX_ERROR.code(), "syntax error in COPY: a table or (query) must follow");
       }
       query = "SELECT * FROM " + table;
       queryOffset = 0;
       i = j;
       i = skipSpace(sql, i);
       if (i < sql.length() && sql.charAt(i) == '(') {
-        throw new Refused("0A000", "COPY with a column list is not supported: use"
+        throw new Refused(SqlState.FEATURE_NOT_SUPPORTED.code(), "COPY with a column list is not supported: use"
             + " COPY (SELECT columns FROM table) TO STDOUT");
       }
     }
     List<String> rest = ServerCommand.tokens(sql.substring(i));
     if (rest.isEmpty()) {
-      throw new Refused("42601", "syntax error in COPY: TO STDOUT expected");
+      throw new Refused(SqlState.SYNTAX_ERROR.code(), "syntax error in COPY: TO STDOUT expected");
     }
     if (rest.get(0).equalsIgnoreCase("from")) {
-      throw new Refused("0A000", "COPY FROM is not supported: write rows with INSERT");
+      throw new Refused(SqlState.FEATURE_NOT_SUPPORTED.code(), "COPY FROM is not supported: write rows with INSERT");
     }
     if (!rest.get(0).equalsIgnoreCase("to") || rest.size() < 2
         || !rest.get(1).equalsIgnoreCase("stdout")) {
-      throw new Refused("0A000", "COPY writes to the client only: use COPY … TO STDOUT (psql:"
+      throw new Refused(SqlState.FEATURE_NOT_SUPPORTED.code(), "COPY writes to the client only: use COPY … TO STDOUT (psql:"
           + " \\copy … TO 'file')");
     }
     boolean csv = false;
@@ -104,17 +105,17 @@ record CopyCommand(String query, int queryOffset, boolean csv, boolean header, c
       switch (o) {
       case "with", "(", ")", ",", "binary" -> {
         if (o.equals("binary")) {
-          throw new Refused("0A000", "COPY BINARY is not supported: use text or CSV");
+          throw new Refused(SqlState.FEATURE_NOT_SUPPORTED.code(), "COPY BINARY is not supported: use text or CSV");
         }
       }
       case "csv" -> csv = true;
       case "format" -> {
         if (next == null) {
-          throw new Refused("42601", "syntax error in COPY: FORMAT needs a value");
+          throw new Refused(SqlState.SYNTAX_ERROR.code(), "syntax error in COPY: FORMAT needs a value");
         }
         String format = next.toLowerCase(Locale.ROOT);
         if (format.equals("binary")) {
-          throw new Refused("0A000", "COPY BINARY is not supported: use text or CSV");
+          throw new Refused(SqlState.FEATURE_NOT_SUPPORTED.code(), "COPY BINARY is not supported: use text or CSV");
         }
         csv = format.equals("csv");
         k++;
@@ -129,24 +130,24 @@ record CopyCommand(String query, int queryOffset, boolean csv, boolean header, c
       }
       case "delimiter" -> {
         if (next == null || next.length() != 1) {
-          throw new Refused("22023", "COPY delimiter must be a single one-byte character");
+          throw new Refused(SqlState.INVALID_PARAMETER_VALUE.code(), "COPY delimiter must be a single one-byte character");
         }
         delimiter = next.charAt(0);
         k++;
       }
       case "null" -> {
         if (next == null) {
-          throw new Refused("42601", "syntax error in COPY: NULL needs a value");
+          throw new Refused(SqlState.SYNTAX_ERROR.code(), "syntax error in COPY: NULL needs a value");
         }
         nullText = next;
         k++;
       }
-      default -> throw new Refused("0A000", "COPY option " + options.get(k)
+      default -> throw new Refused(SqlState.FEATURE_NOT_SUPPORTED.code(), "COPY option " + options.get(k)
           + " is not supported");
       }
     }
     if (header && !csv) {
-      throw new Refused("0A000", "COPY HEADER available only in CSV mode");
+      throw new Refused(SqlState.FEATURE_NOT_SUPPORTED.code(), "COPY HEADER available only in CSV mode");
     }
     return new CopyCommand(query, queryOffset, csv, header,
         delimiter != null ? delimiter : csv ? ',' : '\t',

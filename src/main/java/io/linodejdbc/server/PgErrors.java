@@ -1,5 +1,6 @@
 package io.linodejdbc.server;
 
+import io.linodejdbc.sql.SqlState;
 import java.sql.SQLException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -25,37 +26,37 @@ final class PgErrors {
   static String state(SQLException e) {
     String s = e.getSQLState();
     if (s == null || s.length() != 5) {
-      return "XX000";
+      return SqlState.INTERNAL_ERROR.code();
     }
-    switch (s) {
-    case "HY008":
-    case "HYT00":
-    case "HYT01":
-      return "57014";
-    case "42S02":
-      return "42P01";
-    case "42S22":
-      return "42703";
-    case "42000":
+    if (SqlState.OPERATION_CANCELED.is(s) || SqlState.QUERY_TIMEOUT.is(s)
+        || SqlState.CONNECTION_TIMEOUT.is(s)) {
+      return SqlState.QUERY_CANCELED.code();
+    }
+    if (SqlState.UNDEFINED_TABLE.is(s)) {
+      return SqlState.UNDEFINED_RELATION.code();
+    }
+    if (SqlState.COLUMN_NOT_FOUND.is(s)) {
+      return SqlState.UNDEFINED_COLUMN.code();
+    }
+    if (SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION.is(s)) {
       return classify(e.getMessage());
-    default:
-      return s.startsWith("HY") ? "XX000" : s;
     }
+    return s.startsWith("HY") ? SqlState.INTERNAL_ERROR.code() : s;
   }
 
   /** 42000 is Calcite's catch-all for validation errors; name the common ones as PostgreSQL. */
   private static String classify(String message) {
     String m = message == null ? "" : message;
     if (m.contains("Object '") && m.contains("not found")) {
-      return "42P01";
+      return SqlState.UNDEFINED_RELATION.code();
     }
     if (m.contains("Column '") && m.contains("not found")) {
-      return "42703";
+      return SqlState.UNDEFINED_COLUMN.code();
     }
     if (m.contains("No match found for function signature")) {
-      return "42883";
+      return SqlState.UNDEFINED_FUNCTION.code();
     }
-    return "42000";
+    return SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION.code();
   }
 
   static PgError of(SQLException e, SqlText.Rewritten text, int offset) {
@@ -81,7 +82,7 @@ final class PgErrors {
     }
     String hint = null;
     String state = state(e);
-    if (state.equals("42P01")) {
+    if (state.equals(SqlState.UNDEFINED_RELATION.code())) {
       hint = "The tables are personal_access_tokens and personal_access_tokens_pages in schema"
           + " profile (database linode).";
     }

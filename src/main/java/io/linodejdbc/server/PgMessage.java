@@ -1,5 +1,6 @@
 package io.linodejdbc.server;
 
+import io.linodejdbc.sql.SqlState;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
@@ -41,7 +42,7 @@ final class PgMessage {
   int count16(int max) throws PgProtocolException {
     int n = int16() & 0xffff;
     if (n > max) {
-      throw new PgProtocolException("08P01", "invalid message: a count of " + n
+      throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(), "invalid message: a count of " + n
           + " where at most " + max + " fit");
     }
     return n;
@@ -57,12 +58,12 @@ final class PgMessage {
         return s;
       }
     }
-    throw new PgProtocolException("08P01", "invalid message: a string without its terminator");
+    throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(), "invalid message: a string without its terminator");
   }
 
   byte[] bytes(int n) throws PgProtocolException {
     if (n < 0) {
-      throw new PgProtocolException("08P01", "invalid message: negative length " + n);
+      throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(), "invalid message: negative length " + n);
     }
     need(n);
     byte[] b = new byte[n];
@@ -72,7 +73,7 @@ final class PgMessage {
 
   private void need(int n) throws PgProtocolException {
     if (body.remaining() < n) {
-      throw new PgProtocolException("08P01", "invalid message: '" + printable(type)
+      throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(), "invalid message: '" + printable(type)
           + "' message is truncated");
     }
   }

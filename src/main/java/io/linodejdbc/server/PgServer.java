@@ -1,5 +1,6 @@
 package io.linodejdbc.server;
 
+import io.linodejdbc.sql.SqlState;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -149,7 +150,7 @@ public final class PgServer implements AutoCloseable {
     try {
       socket.setSoTimeout(1000);
       PgWire wire = new PgWire(socket.getInputStream(), socket.getOutputStream(), 0);
-      wire.send(PgErrors.message('E', "FATAL", new PgError("53300", "sorry, too many clients"
+      wire.send(PgErrors.message('E', "FATAL", new PgError(SqlState.TOO_MANY_CONNECTIONS.code(), "sorry, too many clients"
           + " already: this server allows " + config.maxConnections() + " sessions at once",
           null, 0)));
       wire.flush();

@@ -1,5 +1,6 @@
 package io.linodejdbc.server;
 
+import io.linodejdbc.sql.SqlState;
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
 import java.io.EOFException;
@@ -90,7 +91,7 @@ final class PgSession implements Runnable {
       boolean started = connection != null;
       LOG.info("session {} from {}: {}", processId, peer, started ? "idle timeout" : "startup"
           + " timeout");
-      fatal(started ? "57P05" : "08006", started ? "terminating connection due to idle-session"
+      fatal(started ? SqlState.IDLE_SESSION_TIMEOUT.code() : SqlState.CONNECTION_FAILURE.code(), started ? "terminating connection due to idle-session"
           + " timeout (--idle-timeout)" : "terminating connection: startup took too long", null);
     } catch (EOFException | SocketException e) {
       LOG.debug("session {} from {}: connection closed by the client", processId, peer);
@@ -99,7 +100,7 @@ final class PgSession implements Runnable {
     } catch (RuntimeException e) {
       // A defect of ours must not take the server down; the client learns the session ended.
       LOG.warn("session {} from {}: internal error", processId, peer, e);
-      fatal("XX000", "internal error in the linode-jdbc server: " + e.getClass().getSimpleName(),
+      fatal(SqlState.INTERNAL_ERROR.code(), "internal error in the linode-jdbc server: " + e.getClass().getSimpleName(),
           null);
     } finally {
       close();
@@ -183,7 +184,7 @@ final class PgSession implements Runnable {
       int major = code >>> 16;
       int minor = code & 0xffff;
       if (major != 3) {
-        throw new PgProtocolException("0A000", "unsupported frontend protocol " + major + "."
+        throw new PgProtocolException(SqlState.FEATURE_NOT_SUPPORTED.code(), "unsupported frontend protocol " + major + "."
             + minor + ": this server supports 3.0");
       }
       params = new LinkedHashMap<>();
@@ -209,19 +210,19 @@ final class PgSession implements Runnable {
     }
     String user = params.getOrDefault("user", "");
     if (user.isEmpty()) {
-      throw new PgProtocolException("28000", "no PostgreSQL user name specified in startup"
+      throw new PgProtocolException(SqlState.INVALID_AUTHORIZATION.code(), "no PostgreSQL user name specified in startup"
           + " packet");
     }
     if (params.containsKey("replication") && !params.get("replication").equalsIgnoreCase("false")
         && !params.get("replication").equalsIgnoreCase("off")) {
-      throw new PgProtocolException("0A000", "replication connections are not supported");
+      throw new PgProtocolException(SqlState.FEATURE_NOT_SUPPORTED.code(), "replication connections are not supported");
     }
     String database = params.getOrDefault("database", user);
     if (database.isEmpty()) {
       database = user;
     }
     if (!database.equals(PgServer.DATABASE)) {
-      throw new PgProtocolException("3D000", "database \"" + database + "\" does not exist;"
+      throw new PgProtocolException(SqlState.INVALID_CATALOG_NAME.code(), "database \"" + database + "\" does not exist;"
           + " this server serves the database \"" + PgServer.DATABASE + "\"");
     }
     settings = new SessionSettings(server.config().serverVersion(), user);
@@ -234,7 +235,7 @@ final class PgSession implements Runnable {
       try {
         settings.set(k, p.getValue());
       } catch (IllegalArgumentException e) {
-        throw new PgProtocolException("22023", e.getMessage());
+        throw new PgProtocolException(SqlState.INVALID_PARAMETER_VALUE.code(), e.getMessage());
       }
     }
 
@@ -245,7 +246,7 @@ final class PgSession implements Runnable {
       return false; // psql asks for a password by reconnecting
     }
     if (password.type != 'p') {
-      throw new PgProtocolException("08P01", "expected a password message, got '"
+      throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(), "expected a password message, got '"
           + PgMessage.printable(password.type) + "'");
     }
     String token = password.cstring().strip();
@@ -253,7 +254,7 @@ final class PgSession implements Runnable {
     if (token.isEmpty()) {
       LOG.info("session {} from {} (user {}, application {}): refused, empty password",
           processId, peer, quote(user), quote(application));
-      fatal("28P01", "password authentication failed for user \"" + user + "\": the password"
+      fatal(SqlState.INVALID_PASSWORD.code(), "password authentication failed for user \"" + user + "\": the password"
           + " must be a Linode personal access token", null);
       return false;
     }
@@ -266,7 +267,7 @@ final class PgSession implements Runnable {
       LOG.info("session {} from {} (user {}, application {}): refused: {}", processId, peer,
           quote(user), quote(application), refused ? "the API refused the token" : e.getMessage());
       if (refused) {
-        fatal("28P01", "password authentication failed for user \"" + user + "\": the Linode"
+        fatal(SqlState.INVALID_PASSWORD.code(), "password authentication failed for user \"" + user + "\": the Linode"
             + " API refused the token (" + e.getMessage() + ")", "The password is the Linode"
             + " personal access token the session uses.");
       } else {
@@ -345,7 +346,7 @@ final class PgSession implements Runnable {
       case 'X':
         return;
       case 'F':
-        error(new PgError("0A000", "the function-call protocol is not supported", null, 0));
+        error(new PgError(SqlState.FEATURE_NOT_SUPPORTED.code(), "the function-call protocol is not supported", null, 0));
         readyForQuery();
         break;
       case 'd':
@@ -353,7 +354,7 @@ final class PgSession implements Runnable {
       case 'f':
         break; // COPY data outside a COPY: PostgreSQL ignores it too
       default:
-        throw new PgProtocolException("08P01", "invalid frontend message type '"
+        throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(), "invalid frontend message type '"
             + PgMessage.printable(m.type) + "'");
       }
     }
@@ -415,7 +416,7 @@ final class PgSession implements Runnable {
         Prepared p = prepare(piece.sql(), new int[0], piece.offset());
         try {
           if (p.parameterCount() > 0) {
-            throw new PgError("42P02", "there is no parameter $1", null, 0);
+            throw new PgError(SqlState.UNDEFINED_PARAMETER.code(), "there is no parameter $1", null, 0);
           }
           Portal portal = new Portal(p, new Object[0], new short[0]);
           try {
@@ -448,11 +449,11 @@ final class PgSession implements Runnable {
       types[i] = m.int32();
     }
     if (!name.isEmpty() && statements.containsKey(name)) {
-      throw new PgError("42P05", "prepared statement \"" + name + "\" already exists", null, 0);
+      throw new PgError(SqlState.DUPLICATE_PREPARED_STATEMENT.code(), "prepared statement \"" + name + "\" already exists", null, 0);
     }
     List<SqlText.Piece> pieces = SqlText.split(sql);
     if (pieces.size() > 1) {
-      throw new PgError("42601", "cannot insert multiple commands into a prepared statement",
+      throw new PgError(SqlState.SYNTAX_ERROR.code(), "cannot insert multiple commands into a prepared statement",
           null, 0);
     }
     Prepared p = pieces.isEmpty() ? Prepared.empty()
@@ -485,15 +486,15 @@ final class PgSession implements Runnable {
     }
     Prepared p = statements.get(statementName);
     if (p == null) {
-      throw new PgError("26000", "prepared statement \"" + statementName + "\" does not exist",
+      throw new PgError(SqlState.INVALID_SQL_STATEMENT_NAME.code(), "prepared statement \"" + statementName + "\" does not exist",
           null, 0);
     }
     if (nFormats > 1 && nFormats != nValues) {
-      throw new PgError("08P01", "bind message has " + nFormats + " parameter formats but "
+      throw new PgError(SqlState.PROTOCOL_VIOLATION.code(), "bind message has " + nFormats + " parameter formats but "
           + nValues + " parameters", null, 0);
     }
     if (nValues != p.parameterCount()) {
-      throw new PgError("08P01", "bind message supplies " + nValues + " parameters, but"
+      throw new PgError(SqlState.PROTOCOL_VIOLATION.code(), "bind message supplies " + nValues + " parameters, but"
           + " prepared statement \"" + statementName + "\" requires " + p.parameterCount(),
           null, 0);
     }
@@ -513,7 +514,7 @@ final class PgSession implements Runnable {
       }
     }
     if (!portalName.isEmpty() && portals.containsKey(portalName)) {
-      throw new PgError("42P03", "cursor \"" + portalName + "\" already exists", null, 0);
+      throw new PgError(SqlState.DUPLICATE_CURSOR.code(), "cursor \"" + portalName + "\" already exists", null, 0);
     }
     Portal old = portals.put(portalName, new Portal(p, decoded, resultFormats));
     if (old != null) {
@@ -528,7 +529,7 @@ final class PgSession implements Runnable {
     if (kind == 'S') {
       Prepared p = statements.get(name);
       if (p == null) {
-        throw new PgError("26000", "prepared statement \"" + name + "\" does not exist", null,
+        throw new PgError(SqlState.INVALID_SQL_STATEMENT_NAME.code(), "prepared statement \"" + name + "\" does not exist", null,
             0);
       }
       PgWire.Builder t = PgWire.message('t').int16(p.parameterCount());
@@ -541,11 +542,11 @@ final class PgSession implements Runnable {
     } else if (kind == 'P') {
       Portal portal = portals.get(name);
       if (portal == null) {
-        throw new PgError("34000", "portal \"" + name + "\" does not exist", null, 0);
+        throw new PgError(SqlState.INVALID_CURSOR_NAME.code(), "portal \"" + name + "\" does not exist", null, 0);
       }
       sendRowDescription(portal.columns(), portal.resultFormats);
     } else {
-      throw new PgProtocolException("08P01", "invalid DESCRIBE message subtype " + kind);
+      throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(), "invalid DESCRIBE message subtype " + kind);
     }
   }
 
@@ -554,7 +555,7 @@ final class PgSession implements Runnable {
     int maxRows = m.int32();
     Portal portal = portals.get(name);
     if (portal == null) {
-      throw new PgError("34000", "portal \"" + name + "\" does not exist", null, 0);
+      throw new PgError(SqlState.INVALID_CURSOR_NAME.code(), "portal \"" + name + "\" does not exist", null, 0);
     }
     runPortal(portal, Math.max(maxRows, 0), false);
   }
@@ -573,7 +574,7 @@ final class PgSession implements Runnable {
         p.close();
       }
     } else {
-      throw new PgProtocolException("08P01", "invalid CLOSE message subtype " + kind);
+      throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(), "invalid CLOSE message subtype " + kind);
     }
     wire.send(PgWire.message('3'));
   }
@@ -623,7 +624,7 @@ final class PgSession implements Runnable {
       Prepared inner = prepare(copy.query(), parameterOids, offset + copy.queryOffset());
       if (inner.ps == null) {
         inner.close();
-        throw new PgError("42601", "COPY needs a query", null, 0);
+        throw new PgError(SqlState.SYNTAX_ERROR.code(), "COPY needs a query", null, 0);
       }
       inner.copy = copy;
       return inner;
@@ -641,7 +642,7 @@ final class PgSession implements Runnable {
   }
 
   private static PgError abortedTransaction() {
-    return new PgError("25P02", "current transaction is aborted, commands ignored until end of"
+    return new PgError(SqlState.IN_FAILED_SQL_TRANSACTION.code(), "current transaction is aborted, commands ignored until end of"
         + " transaction block", null, 0);
   }
 
@@ -798,13 +799,13 @@ final class PgSession implements Runnable {
   private void checkCancelled() throws SQLException {
     if (cancelRequested) {
       cancelRequested = false;
-      throw new SQLException("canceling statement due to user request", "57014");
+      throw new SQLException("canceling statement due to user request", SqlState.QUERY_CANCELED.code());
     }
   }
 
   private void sendWarnings(SQLWarning w) throws IOException {
     for (; w != null; w = w.getNextWarning()) {
-      notice(w.getSQLState() == null ? "01000" : w.getSQLState(), w.getMessage());
+      notice(w.getSQLState() == null ? SqlState.WARNING.code() : w.getSQLState(), w.getMessage());
     }
   }
 
@@ -817,13 +818,13 @@ final class PgSession implements Runnable {
     switch (c.kind()) {
     case BEGIN:
       if (transaction != 'I') {
-        notice("25001", "there is already a transaction in progress");
+        notice(SqlState.ACTIVE_SQL_TRANSACTION.code(), "there is already a transaction in progress");
       }
       transaction = 'T';
       break;
     case COMMIT:
       if (transaction == 'I') {
-        notice("25P01", "there is no transaction in progress");
+        notice(SqlState.NO_ACTIVE_SQL_TRANSACTION.code(), "there is no transaction in progress");
       }
       boolean failed = transaction == 'E';
       transaction = 'I';
@@ -834,9 +835,9 @@ final class PgSession implements Runnable {
       break;
     case ROLLBACK:
       if (transaction == 'I') {
-        notice("25P01", "there is no transaction in progress");
+        notice(SqlState.NO_ACTIVE_SQL_TRANSACTION.code(), "there is no transaction in progress");
       } else {
-        notice("01000", "ROLLBACK undid nothing: the Linode API has no transactions, every"
+        notice(SqlState.WARNING.code(), "ROLLBACK undid nothing: the Linode API has no transactions, every"
             + " statement was applied when it ran");
       }
       transaction = 'I';
@@ -847,7 +848,7 @@ final class PgSession implements Runnable {
           reportParameter(c.name());
         }
       } catch (IllegalArgumentException e) {
-        throw new PgError("22023", e.getMessage(), null, 0);
+        throw new PgError(SqlState.INVALID_PARAMETER_VALUE.code(), e.getMessage(), null, 0);
       }
       break;
     case RESET:
@@ -862,7 +863,7 @@ final class PgSession implements Runnable {
     case DISCARD:
       if (c.name() == null || c.name().equals("all")) {
         if (transaction != 'I') {
-          throw new PgError("25001", "DISCARD ALL cannot run inside a transaction block", null,
+          throw new PgError(SqlState.ACTIVE_SQL_TRANSACTION.code(), "DISCARD ALL cannot run inside a transaction block", null,
               0);
         }
         for (String k : settings.resetAll()) {
@@ -885,7 +886,7 @@ final class PgSession implements Runnable {
       } else {
         Prepared p = statements.remove(c.name());
         if (p == null) {
-          throw new PgError("26000", "prepared statement \"" + c.name() + "\" does not exist",
+          throw new PgError(SqlState.INVALID_SQL_STATEMENT_NAME.code(), "prepared statement \"" + c.name() + "\" does not exist",
               null, 0);
         }
         p.close();
@@ -912,7 +913,7 @@ final class PgSession implements Runnable {
           n++;
         }
       } catch (SQLException e) {
-        throw new PgError("XX000", e.getMessage(), null, 0);
+        throw new PgError(SqlState.INTERNAL_ERROR.code(), e.getMessage(), null, 0);
       }
       wire.send(PgWire.message('C').cstring("SHOW"));
       return;
@@ -932,7 +933,7 @@ final class PgSession implements Runnable {
     }
     String value = settings.get(name);
     if (value == null) {
-      throw new PgError("42704", "unrecognized configuration parameter \"" + name + "\"", null,
+      throw new PgError(SqlState.UNDEFINED_OBJECT.code(), "unrecognized configuration parameter \"" + name + "\"", null,
           0);
     }
     return new Rows.OfText(List.of(SessionSettings.key(name).replace(' ', '_')),

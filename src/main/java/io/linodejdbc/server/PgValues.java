@@ -1,5 +1,6 @@
 package io.linodejdbc.server;
 
+import io.linodejdbc.sql.SqlState;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.ByteBuffer;
@@ -322,7 +323,7 @@ final class PgValues {
         return text;
       }
     } catch (NumberFormatException | DateTimeParseException e) {
-      throw new ParameterException("22P02", "invalid input syntax for type " + type.name
+      throw new ParameterException(SqlState.INVALID_TEXT_REPRESENTATION.code(), "invalid input syntax for type " + type.name
           + ": \"" + shorten(text) + "\"");
     }
   }
@@ -330,7 +331,7 @@ final class PgValues {
   /** A parameter sent in binary format. */
   static Object fromBinary(byte[] bytes, PgType type) throws ParameterException {
     if (type == null) {
-      throw new ParameterException("08P01", "a binary parameter needs its type named in Parse");
+      throw new ParameterException(SqlState.PROTOCOL_VIOLATION.code(), "a binary parameter needs its type named in Parse");
     }
     ByteBuffer b = ByteBuffer.wrap(bytes);
     try {
@@ -376,11 +377,11 @@ final class PgValues {
       case UNKNOWN:
         return new String(bytes, StandardCharsets.UTF_8);
       default:
-        throw new ParameterException("0A000", "binary parameters of type " + type.name
+        throw new ParameterException(SqlState.FEATURE_NOT_SUPPORTED.code(), "binary parameters of type " + type.name
             + " are not supported; send it in text format");
       }
     } catch (PgProtocolException e) {
-      throw new ParameterException("22P03", e.getMessage());
+      throw new ParameterException(SqlState.INVALID_BINARY_REPRESENTATION.code(), e.getMessage());
     }
   }
 
@@ -391,7 +392,7 @@ final class PgValues {
   }
 
   private static PgProtocolException badBinary(String type) {
-    return new PgProtocolException("22P03", "incorrect binary data format for type " + type);
+    return new PgProtocolException(SqlState.INVALID_BINARY_REPRESENTATION.code(), "incorrect binary data format for type " + type);
   }
 
   private static boolean parseBool(String t) {

@@ -1,5 +1,6 @@
 package io.linodejdbc.server;
 
+import io.linodejdbc.sql.SqlState;
 import java.io.ByteArrayOutputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
@@ -29,7 +30,7 @@ final class PgWire {
     int length = (first << 24) | (in.readUnsignedByte() << 16) | (in.readUnsignedShort());
     // Startup packets are small; PostgreSQL itself allows 10,000 bytes.
     if (length < 8 || length > 10_000) {
-      throw new PgProtocolException("08P01", "invalid startup packet length " + length);
+      throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(), "invalid startup packet length " + length);
     }
     return new PgMessage('\0', readBody(length - 4));
   }
@@ -42,11 +43,11 @@ final class PgWire {
     }
     int length = in.readInt();
     if (length < 4) {
-      throw new PgProtocolException("08P01", "invalid message length " + length + " for '"
+      throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(), "invalid message length " + length + " for '"
           + PgMessage.printable((char) type) + "'");
     }
     if (length - 4 > maxMessageBytes) {
-      throw new PgProtocolException("54000", "message of " + (length - 4L) + " bytes exceeds"
+      throw new PgProtocolException(SqlState.PROGRAM_LIMIT_EXCEEDED.code(), "message of " + (length - 4L) + " bytes exceeds"
           + " this server's limit of " + maxMessageBytes + " bytes (--max-message-bytes)");
     }
     return new PgMessage((char) type, readBody(length - 4));

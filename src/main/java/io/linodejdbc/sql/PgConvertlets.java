@@ -95,7 +95,7 @@ final class PgConvertlets implements SqlRexConvertletTable {
       }
       return LocalDateTime.from(t);
     } catch (java.time.DateTimeException e) {
-      throw new PgSyntaxException("22007", "invalid input syntax for type "
+      throw new PgSyntaxException(SqlState.INVALID_DATETIME_FORMAT.code(), "invalid input syntax for type "
           + target.getName().toLowerCase(Locale.ROOT) + ": \"" + text + "\"",
           org.apache.calcite.sql.parser.SqlParserPos.ZERO);
     }

@@ -70,7 +70,7 @@ public final class PgErrors {
     if (number != null) {
       Matcher m = NUMBER_FORMAT.matcher(String.valueOf(number.getMessage()));
       String value = m.find() ? m.group(1) : String.valueOf(number.getMessage());
-      return new PgError("invalid input syntax for type numeric: \"" + value + "\"", "22P02");
+      return new PgError("invalid input syntax for type numeric: \"" + value + "\"", SqlState.INVALID_TEXT_REPRESENTATION.code());
     }
     return null;
   }
@@ -81,9 +81,9 @@ public final class PgErrors {
       Token next = cause.currentToken.next;
       String where = " (line " + next.beginLine + ", column " + next.beginColumn + ")";
       if (next.kind == 0 || next.image == null || next.image.isEmpty()) {
-        return new PgError("syntax error at end of input" + where, "42601");
+        return new PgError("syntax error at end of input" + where, SqlState.SYNTAX_ERROR.code());
       }
-      return new PgError("syntax error at or near \"" + next.image + "\"" + where, "42601");
+      return new PgError("syntax error at or near \"" + next.image + "\"" + where, SqlState.SYNTAX_ERROR.code());
     }
     TokenMgrError lexical = find(e, TokenMgrError.class);
     SqlParserPos pos = e.getPos();
@@ -93,15 +93,15 @@ public final class PgErrors {
           String.valueOf(lexical.getMessage()));
       String near = m.find() ? m.group(1) : "";
       return new PgError(near.isEmpty() ? "syntax error" + where
-          : "syntax error at or near \"" + near + "\"" + where, "42601");
+          : "syntax error at or near \"" + near + "\"" + where, SqlState.SYNTAX_ERROR.code());
     }
     Matcher near = NEAR.matcher(String.valueOf(e.getMessage()));
     if (near.find()) {
       return new PgError("syntax error at or near \"" + near.group(1) + "\" (line "
-          + near.group(2) + ", column " + near.group(3) + ")", "42601");
+          + near.group(2) + ", column " + near.group(3) + ")", SqlState.SYNTAX_ERROR.code());
     }
     String first = firstSentence(String.valueOf(e.getMessage()));
-    return new PgError(first.isEmpty() ? "syntax error" + where : first + where, "42601");
+    return new PgError(first.isEmpty() ? "syntax error" + where : first + where, SqlState.SYNTAX_ERROR.code());
   }
 
   private static PgError validation(String message, String where) {
@@ -111,33 +111,33 @@ public final class PgErrors {
       String name = m.group(2) == null ? "\"" + column + "\"" : m.group(2) + "." + column;
       String hint = closest(column);
       return new PgError("column " + name + " does not exist" + where
-          + (hint == null ? "" : "; perhaps you meant \"" + hint + "\""), "42703");
+          + (hint == null ? "" : "; perhaps you meant \"" + hint + "\""), SqlState.UNDEFINED_COLUMN.code());
     }
     m = OBJECT_NOT_FOUND.matcher(message);
     if (m.find()) {
       String name = m.group(2) == null ? m.group(1) : m.group(2) + "." + m.group(1);
-      return new PgError("relation \"" + name + "\" does not exist" + where, "42P01");
+      return new PgError("relation \"" + name + "\" does not exist" + where, SqlState.UNDEFINED_RELATION.code());
     }
     m = NOT_GROUPED.matcher(message);
     if (m.find()) {
       return new PgError("column \"" + m.group(1) + "\" must appear in the GROUP BY clause or be"
-          + " used in an aggregate function" + where, "42803");
+          + " used in an aggregate function" + where, SqlState.GROUPING_ERROR.code());
     }
     m = AMBIGUOUS.matcher(message);
     if (m.find()) {
       return new PgError("column reference \"" + m.group(1) + "\" is ambiguous" + where,
-          "42702");
+          SqlState.AMBIGUOUS_COLUMN.code());
     }
     m = UNKNOWN_TYPE.matcher(message);
     if (m.find()) {
-      return new PgError("type \"" + m.group(1) + "\" does not exist" + where, "42704");
+      return new PgError("type \"" + m.group(1) + "\" does not exist" + where, SqlState.UNDEFINED_OBJECT.code());
     }
     m = CANNOT_APPLY.matcher(message);
     if (m.find()) {
       return new PgError("operator does not exist: " + m.group(2).replaceAll("[<>]", "")
-          .toLowerCase(Locale.ROOT) + where, "42883");
+          .toLowerCase(Locale.ROOT) + where, SqlState.UNDEFINED_FUNCTION.code());
     }
-    return new PgError(firstSentence(message) + where, "42601");
+    return new PgError(firstSentence(message) + where, SqlState.SYNTAX_ERROR.code());
   }
 
   /** A column of the driver's tables within two edits of {@code name}, or null. */

@@ -39,7 +39,7 @@ final class PgTypeCoercion extends TypeCoercionImpl {
     boolean textVsNumber = isText(at) && !isLiteral(a) && isNumber(bt)
         || isText(bt) && !isLiteral(b) && isNumber(at);
     if (textVsNumber) {
-      throw new PgSyntaxException("42883", "operator does not exist: " + pgType(at) + " "
+      throw new PgSyntaxException(SqlState.UNDEFINED_FUNCTION.code(), "operator does not exist: " + pgType(at) + " "
           + binding.getOperator().getName() + " " + pgType(bt)
           + " (compare with a quoted value, or cast one side, e.g. CAST(x AS INTEGER))",
           binding.getCall().getParserPosition());

@@ -45,7 +45,7 @@ final class PgValidator extends SqlValidatorImpl {
           .append(t.getSqlTypeName() == SqlTypeName.CHAR ? "unknown" : PgTypeCoercion.pgType(t));
     }
     b.append(") does not exist");
-    throw new PgSyntaxException("42883", b.toString(), call.getParserPosition());
+    throw new PgSyntaxException(SqlState.UNDEFINED_FUNCTION.code(), b.toString(), call.getParserPosition());
   }
 
   // As Calcite's own validator for JDBC: INSERT's row types in SQL types, not Java classes.

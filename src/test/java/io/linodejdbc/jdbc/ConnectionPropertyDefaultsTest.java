@@ -22,7 +22,7 @@ class ConnectionPropertyDefaultsTest {
     expected.put("user", null);
     expected.put("apiUrl", "https://api.linode.com/v4");
     expected.put("pageSize", "500");
-    expected.put("maxConcurrentRequests", "8");
+    expected.put("maxConcurrentRequests", "64");
     expected.put("connectTimeout", "10");
     expected.put("readTimeout", "30");
     expected.put("maxRetries", "4");

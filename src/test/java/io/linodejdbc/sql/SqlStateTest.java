@@ -21,13 +21,16 @@ class SqlStateTest {
     assertThat(codes).allMatch(c -> c.matches("[0-9A-Z]{5}")).doesNotHaveDuplicates();
   }
 
-  /** Pools evict a connection on 0A000 and class 08: only connection-level states may use them. */
+  /**
+   * Pools evict a connection on 0A000 and class 08: only connection-level states may use them
+   * (08P01 is the wire-protocol server's, which ends that client's session and no pool's).
+   */
   @Test void onlyConnectionAndFeatureStatesUseTheClassesPoolsEvictOn() {
     Set<SqlState> evicting = Arrays.stream(SqlState.values())
         .filter(s -> s.code().startsWith("08") || s.code().equals("0A000"))
         .collect(Collectors.toSet());
     assertThat(evicting).containsExactlyInAnyOrder(SqlState.UNABLE_TO_CONNECT,
-        SqlState.CONNECTION_FAILURE, SqlState.FEATURE_NOT_SUPPORTED);
+        SqlState.CONNECTION_FAILURE, SqlState.FEATURE_NOT_SUPPORTED, SqlState.PROTOCOL_VIOLATION);
   }
 
   @Test void noSourceFileSpellsAStateItself() throws IOException {

@@ -1,6 +1,7 @@
 package io.linodejdbc.sql.catalog;
 
 import io.linodejdbc.sql.LinodeQueryException;
+import io.linodejdbc.sql.SqlState;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -53,7 +54,7 @@ public final class PgFunctions {
     }
     String value = SETTINGS.get(name.toLowerCase(Locale.ROOT));
     if (value == null) {
-      throw new LinodeQueryException("42704", "unrecognized configuration parameter \"" + name
+      throw new LinodeQueryException(SqlState.UNDEFINED_OBJECT.code(), "unrecognized configuration parameter \"" + name
           + "\"", null);
     }
     return value;
@@ -286,7 +287,7 @@ public final class PgFunctions {
       if (name.strip().matches("\\d+")) {
         return Integer.valueOf(name.strip());
       }
-      throw new LinodeQueryException("42P01", "relation \"" + name + "\" does not exist", null);
+      throw new LinodeQueryException(SqlState.UNDEFINED_RELATION.code(), "relation \"" + name + "\" does not exist", null);
     }
     return r.oid();
   }
@@ -305,7 +306,7 @@ public final class PgFunctions {
       if (name.strip().matches("\\d+")) {
         return Integer.valueOf(name.strip());
       }
-      throw new LinodeQueryException("42704", "type \"" + name + "\" does not exist", null);
+      throw new LinodeQueryException(SqlState.UNDEFINED_OBJECT.code(), "type \"" + name + "\" does not exist", null);
     }
     return t.oid();
   }
@@ -324,7 +325,7 @@ public final class PgFunctions {
       if (name.strip().matches("\\d+")) {
         return Integer.valueOf(name.strip());
       }
-      throw new LinodeQueryException("3F000", "schema \"" + name + "\" does not exist", null);
+      throw new LinodeQueryException(SqlState.INVALID_SCHEMA_NAME.code(), "schema \"" + name + "\" does not exist", null);
     }
     return n.oid();
   }
@@ -345,7 +346,7 @@ public final class PgFunctions {
     try {
       return Integer.valueOf(value.strip());
     } catch (NumberFormatException e) {
-      throw new LinodeQueryException("22P02", "invalid input syntax for type oid: \"" + value
+      throw new LinodeQueryException(SqlState.INVALID_TEXT_REPRESENTATION.code(), "invalid input syntax for type oid: \"" + value
           + "\"", null);
     }
   }

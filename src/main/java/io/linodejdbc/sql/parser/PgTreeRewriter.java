@@ -1,5 +1,6 @@
 package io.linodejdbc.sql.parser;
 
+import io.linodejdbc.sql.SqlState;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -269,12 +270,12 @@ public final class PgTreeRewriter {
         && l.getTypeName().getFamily() == org.apache.calcite.sql.type.SqlTypeFamily.CHARACTER
         ? l.getValueAs(String.class) : null;
     if (text == null) {
-      throw new PgSyntaxException("42846", "cannot cast to interval: only a string constant"
+      throw new PgSyntaxException(SqlState.CANNOT_COERCE.code(), "cannot cast to interval: only a string constant"
           + " such as '30 days' can be read as an interval", pos);
     }
     PgInterval i = PgInterval.parse(text);
     if (i == null) {
-      throw new PgSyntaxException("22007",
+      throw new PgSyntaxException(SqlState.INVALID_DATETIME_FORMAT.code(),
           "invalid input syntax for type interval: \"" + text + "\"", pos);
     }
     if (i.hasMonths() && i.hasTime()) {
@@ -290,7 +291,7 @@ public final class PgTreeRewriter {
     @Override public org.apache.calcite.rel.type.RelDataType deriveType(
         org.apache.calcite.sql.validate.SqlValidator validator,
         org.apache.calcite.sql.validate.SqlValidatorScope scope, SqlCall call) {
-      throw new PgSyntaxException("0A000", "an interval with both months and days or times"
+      throw new PgSyntaxException(SqlState.FEATURE_NOT_SUPPORTED.code(), "an interval with both months and days or times"
           + " can only be added to or subtracted from a timestamp here; write two intervals,"
           + " e.g. interval '1 month' + interval '2 days'", call.getParserPosition());
     }
