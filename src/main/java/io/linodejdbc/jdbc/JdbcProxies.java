@@ -2,8 +2,8 @@ package io.linodejdbc.jdbc;
 
 import static io.linodejdbc.jdbc.MethodTable.params;
 
-import io.linodejdbc.sql.LinodeSql;
-import io.linodejdbc.sql.LinodeSql.WriteShape;
+import io.linodejdbc.sql.DialectSettings;
+import io.linodejdbc.sql.DialectSettings.WriteShape;
 import io.linodejdbc.sql.MaxRows;
 import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.sql.WriteProgress;
@@ -74,7 +74,7 @@ final class JdbcProxies {
 
     WriteShape shape() {
       if (shape == null) {
-        shape = sql == null ? WriteShape.NONE : LinodeSql.writeShape(sql);
+        shape = sql == null ? WriteShape.NONE : DialectSettings.writeShape(sql);
       }
       return shape;
     }
@@ -291,7 +291,7 @@ final class JdbcProxies {
     String sql = c.arg(0, String.class);
     LinodeConnection owner = c.connection();
     List<String> keys = GeneratedKeys.requested(c.arg(1, Object.class));
-    String returning = keys == null || sql == null ? null : LinodeSql.withReturning(sql, keys);
+    String returning = keys == null || sql == null ? null : DialectSettings.withReturning(sql, keys);
     StatementState s = new StatementState();
     s.sql = sql;
     synchronized (owner) { // see Handler.createsStatements
@@ -532,7 +532,7 @@ final class JdbcProxies {
       s.keyRows = null;
       s.currentResult = null;
       s.updateCount = -1;
-      WriteShape shape = prepared ? s.shape() : LinodeSql.writeShape(sql);
+      WriteShape shape = prepared ? s.shape() : DialectSettings.writeShape(sql);
       Statement statement = (Statement) delegate;
       boolean keyed = prepared ? s.returnsKeys : keys != null && shape == WriteShape.COUNT;
       boolean dryRun = owner.session().writeOptions().dryRun();
@@ -563,7 +563,7 @@ final class JdbcProxies {
         s.updateCount = count;
         return how.countResult(count, false);
       }
-      String run = !prepared && keyed ? LinodeSql.withReturning(sql, keys) : sql;
+      String run = !prepared && keyed ? DialectSettings.withReturning(sql, keys) : sql;
       CachedResultSet.Rows rows;
       try (ResultSet rs = prepared ? ((PreparedStatement) delegate).executeQuery()
           : statement.executeQuery(run)) {
