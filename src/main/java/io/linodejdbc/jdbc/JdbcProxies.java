@@ -6,6 +6,7 @@ import io.linodejdbc.sql.DialectSettings;
 import io.linodejdbc.sql.DialectSettings.WriteShape;
 import io.linodejdbc.sql.MaxRows;
 import io.linodejdbc.sql.SqlState;
+import io.linodejdbc.sql.StatementCancel;
 import io.linodejdbc.sql.WriteProgress;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
@@ -336,16 +337,26 @@ final class JdbcProxies {
    * watchdog all watch it.
    */
   private static @Nullable Object cancel(Call c) throws SQLException {
+    java.util.concurrent.atomic.AtomicBoolean flag = cancelFlag(c);
+    if (flag == null) {
+      return c.proceed(); // a closed statement: Avatica says so
+    }
+    flag.set(true);
+    return null;
+  }
+
+  /** The statement's cancel flag; null when it is closed. */
+  private static java.util.concurrent.atomic.@Nullable AtomicBoolean cancelFlag(Call c)
+      throws SQLException {
     if (c.delegate() instanceof AvaticaStatement st && !st.isClosed()
         && c.connection().calcite() instanceof AvaticaConnection avatica) {
       try {
-        avatica.getCancelFlag(st.handle).set(true);
-        return null;
+        return avatica.getCancelFlag(st.handle);
       } catch (NoSuchStatementException e) {
         return null; // closed meanwhile: nothing left to cancel
       }
     }
-    return c.proceed(); // a closed statement: Avatica says so
+    return null;
   }
 
   private static @Nullable Object clearBatch(Call c) throws SQLException {
@@ -485,20 +496,45 @@ final class JdbcProxies {
         return c.proceed();
       }
       List<String> keys = withKeys ? GeneratedKeys.requested(keysArgument) : null;
-      return execute(c.proxy(), how, sql, false, keys, withKeys, List.of(), c::proceed);
+      return cancellable(c, () -> execute(c.proxy(), how, sql, false, keys, withKeys, List.of(),
+          c::proceed));
     }
 
     /** {@code execute…()} of a prepared statement. */
     private @Nullable Object executePrepared(Call c, Execution how) throws SQLException {
       StatementState s = java.util.Objects.requireNonNull(state);
-      if (how == Execution.QUERY || how == Execution.EXECUTE) {
-        MaxRows.beforeExecute((Statement) delegate); // setMaxRows stops paging like LIMIT
+      return cancellable(c, () -> {
+        if (how == Execution.QUERY || how == Execution.EXECUTE) {
+          MaxRows.beforeExecute((Statement) delegate); // setMaxRows stops paging like LIMIT
+        }
+        if (s.sql == null) {
+          return c.proceed();
+        }
+        return execute(c.proxy(), how, s.sql, true, null, false,
+            List.copyOf(s.parameters.values()), c::proceed);
+      });
+    }
+
+    /**
+     * Runs an execution so that {@code cancel()} stops it wherever it is: the statement's cancel
+     * flag reaches the planner ({@link StatementCancel}), and whatever a cancelled statement
+     * fails with (the planner's abort, Avatica's "Statement canceled", an aborted request) is
+     * reported as HY008.
+     */
+    private @Nullable Object cancellable(Call c, StatementCancel.Work<@Nullable Object> work)
+        throws SQLException {
+      java.util.concurrent.atomic.AtomicBoolean flag = cancelFlag(c);
+      if (flag != null) {
+        flag.set(false); // a cancel stops the execution it meets, not the statement's next one
       }
-      if (s.sql == null) {
-        return c.proceed();
+      try {
+        return StatementCancel.whilePreparing(flag, work);
+      } catch (SQLException | RuntimeException e) {
+        if (flag != null && flag.get()) {
+          throw new SQLException("Statement canceled", SqlState.OPERATION_CANCELED.code(), e);
+        }
+        throw e;
       }
-      return execute(c.proxy(), how, s.sql, true, null, false, List.copyOf(s.parameters.values()),
-          c::proceed);
     }
 
     private Object executeBatch(Call c, boolean large) throws SQLException {

@@ -247,10 +247,20 @@ public class LinodePrepare extends CalcitePrepareImpl {
       @Override protected RelRoot optimize(RelRoot root,
           List<Prepare.Materialization> materializations,
           List<CalciteSchema.LatticeEntry> lattices) {
-        return super.optimize(MaxRows.limit(root, MaxRows.PLANNING.get()), materializations,
-            lattices);
+        RelRoot optimized = super.optimize(MaxRows.limit(root, MaxRows.PLANNING.get()),
+            materializations, lattices);
+        StatementCancel.checkNotCancelled(); // a cancelled plan is not compiled
+        return optimized;
       }
     };
+  }
+
+  /** The planner stops when the statement is cancelled (see {@link StatementCancel}). */
+  @Override protected RelOptPlanner createPlanner(Context prepareContext,
+      org.apache.calcite.plan.@Nullable Context externalContext,
+      org.apache.calcite.plan.@Nullable RelOptCostFactory costFactory) {
+    return super.createPlanner(prepareContext,
+        StatementCancel.plannerContext(prepareContext, externalContext), costFactory);
   }
 
   @Override protected SqlRexConvertletTable createConvertletTable() {
