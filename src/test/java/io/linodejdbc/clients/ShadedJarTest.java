@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.linodejdbc.sandbox.SandboxServer;
+import io.linodejdbc.testing.SandboxFixture;
 import java.io.IOException;
 import java.net.URL;
 import java.net.URLClassLoader;
@@ -39,7 +40,7 @@ class ShadedJarTest {
     assumeTrue(path != null, "run by failsafe (mvn verify) on the packaged driver jar");
     jar = Path.of(path);
     assertThat(jar).as("mvn package builds the driver jar").isRegularFile();
-    server = Clients.sandbox();
+    server = SandboxFixture.demoServer();
   }
 
   @AfterAll static void stop() {
@@ -69,9 +70,9 @@ class ShadedJarTest {
       Driver driver = (Driver) driverClass.getDeclaredConstructor().newInstance();
       assertThat(driver.acceptsURL("jdbc:linode:")).isTrue();
       assertThat(driver.getPropertyInfo("jdbc:linode:", new Properties())).isNotEmpty();
-      Properties p = Clients.credentials(server);
+      Properties p = SandboxFixture.clientCredentials(server);
       ClassLoader previous = Thread.currentThread().getContextClassLoader();
-      try (Connection c = driver.connect(Clients.url(server), p)) {
+      try (Connection c = driver.connect(SandboxFixture.clientUrl(server), p)) {
         assertThat(c.getMetaData().getDatabaseProductName()).isEqualTo("Linode API");
         assertThat(c.getMetaData().getDriverVersion()).isEqualTo(
             driverClass.getPackage().getImplementationVersion()).isNotBlank();
