@@ -40,10 +40,6 @@ final class MethodTable {
     return overrides.get(method);
   }
 
-  int size() {
-    return overrides.size();
-  }
-
   static Builder of(Class<?> iface) {
     return new Builder(iface);
   }
