@@ -309,3 +309,14 @@ SELECT (regexp_match('abc123def45', '[0-9]+'))[1] AS a, regexp_match('abc', 'x')
 SELECT id, (regexp_match(label, '^([a-z]+)-'))[1] AS prefix FROM personal_access_tokens;
 SELECT (regexp_match(label, 'DEPLOY', 'i'))[1] AS m, count(*) AS n FROM personal_access_tokens GROUP BY 1;
 SELECT id FROM personal_access_tokens WHERE regexp_match(scopes, ':read_write') IS NOT NULL;
+
+-- ===== adversarial: NULLs, empty groups, non-ASCII labels with the new functions =====
+SELECT DISTINCT ON (label) label, id FROM personal_access_tokens ORDER BY label, id;
+SELECT DISTINCT ON (expiry) expiry, id FROM personal_access_tokens ORDER BY expiry DESC, id;
+SELECT scopes, avg(id) AS a, percentile_cont(0.5) WITHIN GROUP (ORDER BY id) AS m FROM personal_access_tokens WHERE id < 0 GROUP BY scopes;
+SELECT count(*) AS n FROM generate_series(1, NULL::int);
+SELECT id, age(expiry, created) AS lifetime FROM personal_access_tokens;
+SELECT id, left(label, 1) AS l, right(label, 1) AS r, substr(label, 2, 1) AS s FROM personal_access_tokens WHERE label ~ '[^ -~]';
+SELECT label AS value, length(label) AS day FROM personal_access_tokens WHERE label ~ '[^ -~]';
+SELECT avg(length(label)) FILTER (WHERE label ~ '[^ -~]') AS unicode, avg(length(label)) FILTER (WHERE label ~ '^[ -~]*$') AS ascii FROM personal_access_tokens;
+SELECT g, (regexp_match(label, '[^ -~]'))[1] AS first_other FROM generate_series(1, 3) AS g JOIN personal_access_tokens t ON t.id = g;
