@@ -231,3 +231,13 @@ WITH recent AS (SELECT id, created FROM personal_access_tokens WHERE created > '
 SELECT id, row_number() OVER (PARTITION BY date_trunc('year', created) ORDER BY created, id) AS rn FROM personal_access_tokens WHERE id < 100;
 SELECT id FROM personal_access_tokens WHERE created = (SELECT max(created) FROM personal_access_tokens WHERE label ILIKE '%deploy%');
 SELECT id FROM personal_access_tokens WHERE label ILIKE 'o''brien%';
+
+-- ===== words Calcite reserves, as names and labels (PostgreSQL takes them) =====
+SELECT id AS one, label AS default, scopes AS value, created::date AS day FROM personal_access_tokens WHERE id < 4;
+SELECT value, day FROM (SELECT id AS value, created AS day FROM personal_access_tokens) t WHERE value < 4 AND day > '2000-01-01';
+SELECT result.value FROM (SELECT id AS value FROM personal_access_tokens) result WHERE result.value > 2 ORDER BY value;
+SELECT count FROM (SELECT count(*) FROM personal_access_tokens) s;
+SELECT id, (SELECT max(id) FROM personal_access_tokens) result FROM personal_access_tokens WHERE id < 3;
+-- @ordered
+SELECT (ARRAY[label, scopes])[2] AS s, (ARRAY['a', 'b', 'c'])[id] FROM personal_access_tokens WHERE id < 4 ORDER BY id;
+SELECT (current_schemas(true))[1];

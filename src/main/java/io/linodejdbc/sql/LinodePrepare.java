@@ -88,7 +88,7 @@ public class LinodePrepare extends CalcitePrepareImpl {
   private <T> CalciteSignature<T> prepare(Context context, Query<T> query,
       Type elementType, long maxRowCount) {
     if (query.sql != null) {
-      String sql = LinodeSql.withoutTerminator(query.sql);
+      String sql = DialectSettings.withoutTerminator(query.sql);
       if (!sql.equals(query.sql)) {
         query = Query.of(sql);
       }

@@ -109,7 +109,10 @@ final class PgColumnNames {
     case FILTER:
     case OVER:
     case WITHIN_GROUP:
+    case ITEM: // (current_schemas(true))[1] is current_schemas
       return of(call.operand(0));
+    case DOT: // (f(x)).n is n
+      return call.operand(1) instanceof SqlIdentifier field ? field.getSimple() : null;
     default:
       break;
     }

@@ -14,11 +14,11 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** The driver's SQL dialect settings, in one place for the connection and for its helpers. */
-public final class LinodeSql {
+public final class DialectSettings {
   private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern TRAILING_SEMICOLONS = Pattern.compile("[\\s;]+$");
 
-  private LinodeSql() {}
+  private DialectSettings() {}
 
   /**
    * Calcite connection properties: identifiers as in PostgreSQL (unquoted names fold to lower
