@@ -456,6 +456,10 @@ final class JdbcProxies {
         synchronized (parents.connection()) {
           result = invokeOn(delegate, method, args);
         }
+      } else if (delegate instanceof Statement st && name.startsWith("execute")) {
+        try (var hint = io.linodejdbc.sql.FetchSizeHint.set(st.getFetchSize())) { // for the scans
+          result = invokeOn(delegate, method, args);
+        }
       } else {
         result = invokeOn(delegate, method, args);
       }

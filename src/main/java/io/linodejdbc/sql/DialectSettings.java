@@ -31,6 +31,9 @@ public final class DialectSettings {
     p.setProperty("quotedCasing", Casing.UNCHANGED.name());
     p.setProperty("caseSensitive", "true");
     p.setProperty("parserFactory", PgSqlParserImpl.class.getName() + "#FACTORY");
+    // Statements start with fetch size 0 ("the driver decides") rather than Avatica's 100, so
+    // that a fetch size set by the client can be told apart and honoured (FetchSizeHint).
+    p.setProperty("fetch_size", "0");
     return p;
   }
 
