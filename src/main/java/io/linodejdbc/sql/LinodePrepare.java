@@ -225,6 +225,7 @@ public class LinodePrepare extends CalcitePrepareImpl {
   /** Statements are validated by {@link PgValidator}: the PostgreSQL dialect's functions. */
   @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
       CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    PlanningCounts.prepared();
     JavaTypeFactory javaTypes = context.getTypeFactory();
     EnumerableRel.Prefer prefer = elementType == Object[].class
         ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
@@ -251,6 +252,12 @@ public class LinodePrepare extends CalcitePrepareImpl {
             lattices);
       }
     };
+  }
+
+  /** Calcite's own parse of a statement's text. */
+  @Override protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
+    PlanningCounts.parsed();
+    return super.createParser(sql, parserConfig);
   }
 
   @Override protected SqlRexConvertletTable createConvertletTable() {
@@ -283,6 +290,7 @@ public class LinodePrepare extends CalcitePrepareImpl {
       parserConfig = parserConfig.withParserFactory(factory);
     }
     try {
+      PlanningCounts.parsed();
       return SqlParser.create(sql, parserConfig).parseStmt();
     } catch (SqlParseException e) {
       return null;

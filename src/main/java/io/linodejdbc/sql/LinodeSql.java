@@ -55,6 +55,7 @@ public final class LinodeSql {
   public static @Nullable String withReturning(String sql, List<String> columns) {
     SqlNode node;
     try {
+      PlanningCounts.parsed();
       node = SqlParser.create(withoutTerminator(sql), parserConfig()).parseStmt();
     } catch (SqlParseException e) {
       return null;
@@ -91,6 +92,7 @@ public final class LinodeSql {
   public static WriteShape writeShape(String sql) {
     SqlNode node;
     try {
+      PlanningCounts.parsed();
       node = SqlParser.create(withoutTerminator(sql), parserConfig()).parseStmt();
     } catch (SqlParseException | RuntimeException e) {
       return WriteShape.NONE;
