@@ -18,7 +18,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The exact number of parses and Calcite preparations a write costs, from preparing it to its
- * last execution (counted on this thread by {@link PlanningCounts}).
+ * last execution (counted on this thread by {@link PlanningCounts}). Before writes became a
+ * relational expression, the same statements cost: INSERT with generated keys 6 parses and 3
+ * preparations to prepare plus 1 parse over two executions; UPDATE twice 3 and 1; DELETE 3 and 1;
+ * INSERT … RETURNING 4 and 2.
  */
 class PlanningCountsTest {
   private static final String TABLE = "linode.profile.personal_access_tokens";
@@ -59,7 +62,10 @@ class PlanningCountsTest {
     List<String> keys = new ArrayList<>();
     try (PreparedStatement ps = conn.prepareStatement("INSERT INTO " + TABLE
         + " (label, expiry, scopes) VALUES (?, ?, ?)", Statement.RETURN_GENERATED_KEYS)) {
-      assertThat(counts()).as("parses, preparations of prepareStatement").containsExactly(6, 3);
+      // The statement with RETURNING: one parse, one preparation. The JDBC layer also parses the
+      // text once to add RETURNING, and prepares it without RETURNING for executeBatch (a twin
+      // that the parse of the first step serves).
+      assertThat(counts()).as("parses, preparations of prepareStatement").containsExactly(2, 2);
       for (int i = 0; i < 2; i++) {
         ps.setString(1, "counted-" + i);
         ps.setString(2, "2031-01-01T00:00:00");
@@ -70,7 +76,7 @@ class PlanningCountsTest {
           keys.add(rs.getString("label"));
         }
       }
-      assertThat(counts()).as("parses, preparations of two executions").containsExactly(1, 0);
+      assertThat(counts()).as("parses, preparations of two executions").containsExactly(0, 0);
     }
     assertThat(keys).containsExactly("counted-0", "counted-1");
   }
@@ -86,7 +92,7 @@ class PlanningCountsTest {
         assertThat(ps.executeUpdate()).isEqualTo(1);
       }
     }
-    assertThat(counts()).containsExactly(3, 1);
+    assertThat(counts()).as("parses, preparations").containsExactly(1, 1);
     assertThat(fixture.server().store().get(id).orElseThrow().label()).isEqualTo("renamed-1");
   }
 
@@ -97,7 +103,7 @@ class PlanningCountsTest {
       ps.setInt(1, id);
       assertThat(ps.executeUpdate()).isEqualTo(1);
     }
-    assertThat(counts()).containsExactly(3, 1);
+    assertThat(counts()).as("parses, preparations").containsExactly(1, 1);
     assertThat(fixture.server().store().get(id)).isEmpty();
   }
 
@@ -109,6 +115,6 @@ class PlanningCountsTest {
       assertThat(rs.next()).isTrue();
       assertThat(rs.getString(2)).isEqualTo("returned");
     }
-    assertThat(counts()).containsExactly(4, 2);
+    assertThat(counts()).as("parses, preparations").containsExactly(1, 1);
   }
 }
