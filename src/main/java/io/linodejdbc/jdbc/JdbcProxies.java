@@ -6,7 +6,7 @@ import io.linodejdbc.sql.DialectSettings;
 import io.linodejdbc.sql.DialectSettings.WriteShape;
 import io.linodejdbc.sql.MaxRows;
 import io.linodejdbc.sql.SqlState;
-import io.linodejdbc.sql.WriteProgress;
+import io.linodejdbc.sql.write.Writes;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -515,7 +515,7 @@ final class JdbcProxies {
       LinodeConnection owner = parents.connection();
       boolean returning = delegate instanceof PreparedStatement && !s.returnsKeys
           && s.shape() == WriteShape.RETURNING;
-      return owner.inTransaction() || owner.session().writeOptions().dryRun() || returning;
+      return owner.inTransaction() || owner.writes().dryRun() || returning;
     }
 
     /**
@@ -539,7 +539,7 @@ final class JdbcProxies {
       WriteShape shape = prepared ? s.shape() : DialectSettings.writeShape(sql);
       Statement statement = (Statement) delegate;
       boolean keyed = prepared ? s.returnsKeys : keys != null && shape == WriteShape.COUNT;
-      boolean dryRun = owner.session().writeOptions().dryRun();
+      boolean dryRun = owner.writes().dryRun();
       if (shape == WriteShape.NONE
           || shape == WriteShape.COUNT && !keyed && !dryRun && !owner.inTransaction()) {
         if (keysArgument) {
@@ -681,7 +681,7 @@ final class JdbcProxies {
         state.batch.clear();
         state.sqlBatch.clear();
       }
-      try (WriteProgress progress = WriteProgress.start()) {
+      try (var progress = Writes.recordProgress()) {
         try {
           return large ? target.executeLargeBatch() : target.executeBatch();
         } catch (SQLException | RuntimeException e) {

@@ -15,6 +15,8 @@ import java.util.Set;
  *   <li>{@code OPERATOR(pg_catalog.=)} becomes the plain operator;
  *   <li>a word Calcite reserves used as a column label after {@code AS} ({@code AS day},
  *       {@code AS count}) is quoted, as PostgreSQL takes any word there;
+ *   <li>{@code SELECT DISTINCT ON (a, b) x} becomes {@code SELECT pg_distinct_on(a, b), x}, a
+ *       marker {@link PgTreeRewriter} turns into a window query;
  *   <li>{@code current_schema()} calls the driver's function (Calcite reserves the word);
  *   <li>{@code COLLATE pg_catalog."default"} (and {@code COLLATE "default"}) is dropped: it is the
  *       only collation there is.
@@ -200,6 +202,20 @@ public final class PgLexer {
           i = j;
           continue;
         }
+        if (upper.equals("DISTINCT") && previous.equals("SELECT")) {
+          int end = distinctOn(sql, j);
+          if (end > 0) {
+            // DISTINCT ON (a, b) x: the marker call pg_distinct_on(a, b), x (PgTreeRewriter)
+            out.append(PgTreeRewriter.DISTINCT_ON_FUNCTION);
+            out.append(" ".repeat(
+                Math.max(0, end - i - PgTreeRewriter.DISTINCT_ON_FUNCTION.length())));
+            parens.append('d');
+            previous = "(";
+            out.append('(');
+            i = end + 1;
+            continue;
+          }
+        }
         if (upper.equals("COLLATE")) {
           int end = defaultCollation(sql, j);
           if (end > 0) {
@@ -231,12 +247,18 @@ public final class PgLexer {
       }
       settle(parens);
       if (c == ')') {
+        boolean distinctOn = false;
         if (parens.length() > 0) {
           afterDerivedTable = parens.charAt(parens.length() - 1) == 'q';
+          distinctOn = parens.charAt(parens.length() - 1) == 'd';
           parens.setLength(parens.length() - 1);
         }
         previous = ")";
         out.append(c);
+        if (distinctOn) {
+          out.append(',');
+          previous = ",";
+        }
         i++;
         continue;
       }
@@ -354,6 +376,17 @@ public final class PgLexer {
     int length = wordLength + (close + 1 - from);
     out.append(' ').append(op).append(" ".repeat(Math.max(1, length - op.length() - 1)));
     return close + 1;
+  }
+
+  /** After {@code SELECT DISTINCT}: the position of the {@code (} of {@code ON (}, or -1. */
+  private static int distinctOn(String sql, int from) {
+    int j = skipSpace(sql, from);
+    if (!sql.regionMatches(true, j, "ON", 0, 2)
+        || j + 2 < sql.length() && isWordPart(sql.charAt(j + 2))) {
+      return -1;
+    }
+    int k = skipSpace(sql, j + 2);
+    return k < sql.length() && sql.charAt(k) == '(' ? k : -1;
   }
 
   /** {@code COLLATE pg_catalog."default"}, {@code COLLATE "default"}: the end, or -1. */
