@@ -152,7 +152,8 @@ class ShadedJarTest {
 
   /** The read examples (files before the first write example), each with its expected rows. */
   private static List<SqlExampleScript.Example> readExamples() throws IOException {
-    Path dir = Path.of(System.getProperty("basedir", "."), "sql-examples");
+    // Failsafe runs in the project's folder; its "basedir" property is not always that folder.
+    Path dir = Path.of("sql-examples").toAbsolutePath();
     List<SqlExampleScript.Example> out = new ArrayList<>();
     try (var files = Files.list(dir)) {
       for (Path f : files.sorted().toList()) {

@@ -120,11 +120,11 @@ public final class ScanProfile {
       };
       System.out.printf(Locale.ROOT, "scan profile: %,d tokens, %d pages, median of %d runs%n",
           tokens, pages, runs);
+      double all = time("JDBC: SELECT * read with getObject", jdbc, runs);
+      double api = time("API cursor: LinodeClient.list drained", cursor, runs);
       double http1 = time("HTTP: all pages at once, bodies as bytes", fetchAll, runs);
       double tree = time("JSON tree: parse the bodies (Jackson readTree)", parse, runs);
       double rows = time("rows: RowConverter.toRow on every object", convert, runs);
-      double api = time("API cursor: LinodeClient.list drained", cursor, runs);
-      double all = time("JDBC: SELECT * read with getObject", jdbc, runs);
       System.out.printf(Locale.ROOT, "shares of the JDBC scan: HTTP %.0f%%, JSON tree %.0f%%,"
           + " rows %.0f%%, rest (Calcite, JDBC, cursor checks) %.0f%%%n", 100 * http1 / all,
           100 * tree / all, 100 * rows / all, 100 * (all - http1 - tree - rows) / all);
