@@ -6,7 +6,7 @@ import io.linodejdbc.sql.DialectSettings;
 import io.linodejdbc.sql.DialectSettings.WriteShape;
 import io.linodejdbc.sql.MaxRows;
 import io.linodejdbc.sql.SqlState;
-import io.linodejdbc.sql.WriteProgress;
+import io.linodejdbc.sql.write.Writes;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -456,6 +456,10 @@ final class JdbcProxies {
         synchronized (parents.connection()) {
           result = invokeOn(delegate, method, args);
         }
+      } else if (delegate instanceof Statement st && name.startsWith("execute")) {
+        try (var hint = io.linodejdbc.sql.FetchSizeHint.set(st.getFetchSize())) { // for the scans
+          result = invokeOn(delegate, method, args);
+        }
       } else {
         result = invokeOn(delegate, method, args);
       }
@@ -511,7 +515,7 @@ final class JdbcProxies {
       LinodeConnection owner = parents.connection();
       boolean returning = delegate instanceof PreparedStatement && !s.returnsKeys
           && s.shape() == WriteShape.RETURNING;
-      return owner.inTransaction() || owner.session().writeOptions().dryRun() || returning;
+      return owner.inTransaction() || owner.writes().dryRun() || returning;
     }
 
     /**
@@ -535,7 +539,7 @@ final class JdbcProxies {
       WriteShape shape = prepared ? s.shape() : DialectSettings.writeShape(sql);
       Statement statement = (Statement) delegate;
       boolean keyed = prepared ? s.returnsKeys : keys != null && shape == WriteShape.COUNT;
-      boolean dryRun = owner.session().writeOptions().dryRun();
+      boolean dryRun = owner.writes().dryRun();
       if (shape == WriteShape.NONE
           || shape == WriteShape.COUNT && !keyed && !dryRun && !owner.inTransaction()) {
         if (keysArgument) {
@@ -677,7 +681,7 @@ final class JdbcProxies {
         state.batch.clear();
         state.sqlBatch.clear();
       }
-      try (WriteProgress progress = WriteProgress.start()) {
+      try (var progress = Writes.recordProgress()) {
         try {
           return large ? target.executeLargeBatch() : target.executeBatch();
         } catch (SQLException | RuntimeException e) {

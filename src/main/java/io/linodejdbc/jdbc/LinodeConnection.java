@@ -7,6 +7,7 @@ import io.linodejdbc.api.ListRequest;
 import io.linodejdbc.api.RowCursor;
 import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sql.LinodeSession;
+import io.linodejdbc.sql.write.Writes;
 import io.linodejdbc.sql.SqlState;
 import java.lang.reflect.Method;
 import java.sql.Connection;
@@ -50,11 +51,15 @@ final class LinodeConnection {
   private volatile boolean autoCommit = true;
   private volatile int networkTimeoutMillis;
 
-  LinodeConnection(CalciteConnection calcite, LinodeSession session, ConnectionConfig config) {
+  private final Writes writes;
+
+  LinodeConnection(CalciteConnection calcite, LinodeSession session, Writes writes,
+      ConnectionConfig config) {
     this.calcite = calcite;
     this.session = session;
+    this.writes = writes;
     this.config = config;
-    this.pending = new PendingWrites(session);
+    this.pending = new PendingWrites(session, writes);
     this.proxy = JdbcProxies.connection(this);
   }
 
@@ -70,6 +75,11 @@ final class LinodeConnection {
     return session;
   }
 
+  /** The connection's writes: dry runs or real, batch progress. */
+  Writes writes() {
+    return writes;
+  }
+
   ConnectionConfig config() {
     return config;
   }
@@ -80,7 +90,7 @@ final class LinodeConnection {
 
   /** True while writes wait for {@code commit()}. */
   boolean inTransaction() {
-    return !autoCommit && !session.writeOptions().dryRun();
+    return !autoCommit && !writes.dryRun();
   }
 
   PendingWrites pending() {
