@@ -363,12 +363,12 @@ public class LinodePrepare extends CalcitePrepareImpl {
   private static @Nullable SqlNode parseStatement(Context context, String sql) {
     CalciteConnectionConfig config = context.config();
     SqlParserImplFactory factory = config.parserFactory(SqlParserImplFactory.class, null);
-    SqlParser.Config defaults = LinodeSql.parserConfig();
+    SqlParser.Config defaults = DialectSettings.parserConfig();
     if (factory == defaults.parserFactory() && config.quoting() == defaults.quoting()
         && config.unquotedCasing() == defaults.unquotedCasing()
         && config.quotedCasing() == defaults.quotedCasing()
         && config.caseSensitive() == defaults.caseSensitive()) {
-      SqlNode parsed = LinodeSql.takeParsed(sql); // the JDBC layer parsed it a moment ago
+      SqlNode parsed = DialectSettings.takeParsed(sql); // the JDBC layer parsed it a moment ago
       if (parsed != null) {
         return parsed;
       }
@@ -385,7 +385,7 @@ public class LinodePrepare extends CalcitePrepareImpl {
     try {
       PlanningCounts.parsed();
       SqlNode node = SqlParser.create(sql, parserConfig).parseStmt();
-      LinodeSql.parsed(sql, node);
+      DialectSettings.parsed(sql, node);
       return node;
     } catch (SqlParseException e) {
       return null;
