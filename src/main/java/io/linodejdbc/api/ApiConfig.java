@@ -263,7 +263,8 @@ public final class ApiConfig {
       requireNonNegative("retryBaseDelay", retryBaseDelay);
       requireNonNegative("maxRetryWait", maxRetryWait);
       if (isBlank(userAgent) || !isPrintableAscii(userAgent)) {
-        throw new IllegalArgumentException("userAgent must be non-blank printable ASCII; leave it unset for the default");
+        throw new IllegalArgumentException(
+            "userAgent must be non-blank printable ASCII; leave it unset for the default");
       }
       if (!isBlank(token) && !isPrintableAscii(token.strip())) {
         // Never echo the token: the message may end up in logs.

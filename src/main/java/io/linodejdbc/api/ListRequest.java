@@ -129,7 +129,8 @@ public final class ListRequest {
     /** Rows the consumer will probably read; at least 0; {@link Long#MAX_VALUE} for all. */
     public Builder prefetchRows(long prefetchRows) {
       if (prefetchRows < 0) {
-        throw new IllegalArgumentException("prefetchRows " + prefetchRows + " is negative; use Long.MAX_VALUE for all rows");
+        throw new IllegalArgumentException(
+            "prefetchRows " + prefetchRows + " is negative; use Long.MAX_VALUE for all rows");
       }
       this.prefetchRows = prefetchRows;
       return this;

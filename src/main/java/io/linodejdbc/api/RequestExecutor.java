@@ -254,7 +254,8 @@ final class RequestExecutor {
     return Outcome.ok(node);
   }
 
-  private Outcome transportFailure(IOException e, String method, String path, CancelScope scope, Call call, int status) {
+  private Outcome transportFailure(
+      IOException e, String method, String path, CancelScope scope, Call call, int status) {
     if (scope.isCancelled() || call.isCanceled()) {
       return Outcome.failed(LinodeApiException.builder(Kind.CANCELLED, method, path).status(status),
           false, OptionalLong.empty(), false);

@@ -81,7 +81,8 @@ public final class PgErrors {
     if (number != null) {
       Matcher m = NUMBER_FORMAT.matcher(String.valueOf(number.getMessage()));
       String value = m.find() ? m.group(1) : String.valueOf(number.getMessage());
-      return new PgError("invalid input syntax for type numeric: \"" + value + "\"", SqlState.INVALID_TEXT_REPRESENTATION.code());
+      return new PgError("invalid input syntax for type numeric: \"" + value + "\"",
+          SqlState.INVALID_TEXT_REPRESENTATION.code());
     }
     return null;
   }

@@ -24,7 +24,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 final class ConcurrencyRun {
 
   record Result(String mode, int threads, int queriesPerThread, int maxConcurrentRequests, int queries, int correct,
-      int failed, boolean deadlocked, int maxInFlightObserved, int maxInFlightLoose, long requests, List<String> problems, long millis) {}
+      int failed, boolean deadlocked, int maxInFlightObserved, int maxInFlightLoose, long requests,
+      List<String> problems, long millis) {}
 
   private ConcurrencyRun() {}
 

@@ -73,7 +73,8 @@ class ExtremeValuesTest {
         "SELECT id FROM personal_access_tokens WHERE created BETWEEN TIMESTAMP '0001-01-01 00:00:00'"
             + " AND TIMESTAMP '0001-01-01 00:00:01'")
         .map(sql -> DynamicTest.dynamicTest(sql, () -> {
-          Optional<String> d = ResultSets.diff(oracle.query(sql), ResultSets.query(conn, sql), sql.contains("ORDER BY"));
+          Optional<String> d =
+              ResultSets.diff(oracle.query(sql), ResultSets.query(conn, sql), sql.contains("ORDER BY"));
           assertThat(d).as(sql).isEmpty();
         }));
   }

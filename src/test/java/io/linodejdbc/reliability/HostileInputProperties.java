@@ -101,7 +101,8 @@ class HostileInputProperties {
     Arbitrary<Pred> idIn = ids.list().ofMinSize(1).ofMaxSize(6).map(l -> new Pred("id IN ("
         + String.join(", ", l.stream().map(String::valueOf).toList()) + ")", List.of()));
     Arbitrary<Pred> label = Combinators.combine(Arbitraries.of("=", "<>", "<", ">=", "LIKE", "NOT LIKE"),
-        hostileStrings()).as((c, v) -> new Pred("label " + c + " ?", List.of(c.contains("LIKE") ? "%" + noNul(v) + "%" : v)));
+        hostileStrings()).as((c, v) ->
+            new Pred("label " + c + " ?", List.of(c.contains("LIKE") ? "%" + noNul(v) + "%" : v)));
     Arbitrary<Pred> labelNull = Arbitraries.of(new Pred("label IS NULL", List.of()),
         new Pred("label IS NOT NULL", List.of()));
     Arbitrary<Pred> created = Combinators.combine(cmp, ts).as((c, v) -> new Pred("created " + c + " ?", List.of(v)));

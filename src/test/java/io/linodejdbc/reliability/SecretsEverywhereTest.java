@@ -212,7 +212,8 @@ class SecretsEverywhereTest {
       p.setProperty("apiUrl", s.baseUrl());
       try (Connection c = DriverManager.getConnection("jdbc:linode:", p)) {
         for (int status : new int[] {301, 302, 303, 307, 308}) {
-          s.setFaultPlan(r -> Fault.body(status, Map.of("Location", target + (r.query() == null ? "" : "?" + r.query())),
+          s.setFaultPlan(r -> Fault.body(status,
+              Map.of("Location", target + (r.query() == null ? "" : "?" + r.query())),
               new byte[0]));
           for (String sql : List.of("SELECT * FROM personal_access_tokens",
               "SELECT * FROM personal_access_tokens WHERE id = 5")) {

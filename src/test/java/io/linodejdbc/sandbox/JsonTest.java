@@ -16,13 +16,15 @@ class JsonTest {
   @Test
   void tokenShowsPrefixUnlessFullSecretIsAsked() {
     assertThat(Json.token(token, false).toString()).isEqualTo("{\"id\":3,\"label\":null,\"scopes\":\"*\","
-        + "\"created\":\"2024-01-01T10:00:00\",\"expiry\":\"2025-01-01T00:00:00\",\"token\":\"" + "a".repeat(16) + "\"}");
+        + "\"created\":\"2024-01-01T10:00:00\",\"expiry\":\"2025-01-01T00:00:00\","
+        + "\"token\":\"" + "a".repeat(16) + "\"}");
     assertThat(Json.token(token, true).get("token").asText()).hasSize(64);
   }
 
   @Test
   void pageEnvelope() {
-    assertThat(Json.page(List.of(), 2, 1, 0).toString()).isEqualTo("{\"data\":[],\"page\":2,\"pages\":1,\"results\":0}");
+    assertThat(Json.page(List.of(), 2, 1, 0).toString())
+        .isEqualTo("{\"data\":[],\"page\":2,\"pages\":1,\"results\":0}");
   }
 
   @Test

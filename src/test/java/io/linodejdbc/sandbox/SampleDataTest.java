@@ -88,7 +88,8 @@ class SampleDataTest {
     assertThat(bulk).hasSize(100_000);
     assertThat(bulk.get(41).label()).isEqualTo("bulk-42");
     assertThat(SampleData.bulk(50, 3)).isEqualTo(bulk.subList(0, 50));
-    Map<String, Long> bySecret = bulk.stream().collect(Collectors.groupingBy(SandboxToken::secret, Collectors.counting()));
+    Map<String, Long> bySecret =
+        bulk.stream().collect(Collectors.groupingBy(SandboxToken::secret, Collectors.counting()));
     assertThat(bySecret).hasSize(100_000);
     assertThat(bulk.stream().map(SandboxToken::created).toList()).isSorted();
     assertThat(bulk.stream().map(SandboxToken::scopes).collect(Collectors.toSet()))

@@ -781,7 +781,8 @@ public final class PgTreeRewriter {
     @Override public org.apache.calcite.rel.type.RelDataType deriveType(
         org.apache.calcite.sql.validate.SqlValidator validator,
         org.apache.calcite.sql.validate.SqlValidatorScope scope, SqlCall call) {
-      throw new PgSyntaxException(SqlState.FEATURE_NOT_SUPPORTED.code(), "an interval with both months and days or times"
+      throw new PgSyntaxException(SqlState.FEATURE_NOT_SUPPORTED.code(),
+          "an interval with both months and days or times"
           + " can only be added to or subtracted from a timestamp here; write two intervals,"
           + " e.g. interval '1 month' + interval '2 days'", call.getParserPosition());
     }
