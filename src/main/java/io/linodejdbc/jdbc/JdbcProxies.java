@@ -219,7 +219,7 @@ final class JdbcProxies {
       // prepareStatement(sql, keys): prepare it with a RETURNING clause.
       if (method.getName().equals("prepareStatement") && args != null && args.length == 2
           && args[0] instanceof String sql) {
-        List<String> keys = GeneratedKeys.requested(args[1]);
+        List<String> keys = GeneratedKeys.requested(args[1], sql, parents.connection().session());
         String returning = keys == null ? null : LinodeSql.withReturning(sql, keys);
         StatementState s = new StatementState();
         s.sql = sql;
@@ -333,7 +333,7 @@ final class JdbcProxies {
         sql = s.sql;
       } else if (arity >= 1 && args[0] instanceof String text) {
         sql = text;
-        keys = arity == 2 ? GeneratedKeys.requested(args[1]) : null;
+        keys = arity == 2 ? GeneratedKeys.requested(args[1], text, parents.connection().session()) : null;
       } else {
         return LinodeConnection.NOT_HANDLED;
       }
