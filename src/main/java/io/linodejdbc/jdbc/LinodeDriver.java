@@ -3,7 +3,7 @@ package io.linodejdbc.jdbc;
 import io.linodejdbc.api.LinodeClient;
 import io.linodejdbc.sql.LinodeCalciteDriver;
 import io.linodejdbc.sql.LinodeSchemas;
-import io.linodejdbc.sql.LinodeSql;
+import io.linodejdbc.sql.DialectSettings;
 import io.linodejdbc.sql.LinodeSession;
 import io.linodejdbc.sql.write.Writes;
 import java.sql.Connection;
@@ -78,7 +78,7 @@ public final class LinodeDriver implements java.sql.Driver {
 
   /** A Calcite connection with the Linode schema of {@code session} mounted. */
   static CalciteConnection openCalcite(LinodeSession session) throws SQLException {
-    CalciteConnection calcite = CALCITE.open(LinodeSql.connectionProperties());
+    CalciteConnection calcite = CALCITE.open(DialectSettings.connectionProperties());
     try {
       LinodeSchemas.mount(calcite.getRootSchema(), session);
       calcite.setSchema("profile");

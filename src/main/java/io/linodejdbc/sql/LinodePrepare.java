@@ -88,7 +88,7 @@ public class LinodePrepare extends CalcitePrepareImpl {
   private <T> CalciteSignature<T> prepare(Context context, Query<T> query,
       Type elementType, long maxRowCount) {
     if (query.sql != null) {
-      String sql = LinodeSql.withoutTerminator(query.sql);
+      String sql = DialectSettings.withoutTerminator(query.sql);
       if (!sql.equals(query.sql)) {
         query = Query.of(sql);
       }
@@ -365,12 +365,12 @@ public class LinodePrepare extends CalcitePrepareImpl {
   private static @Nullable SqlNode parseStatement(Context context, String sql) {
     CalciteConnectionConfig config = context.config();
     SqlParserImplFactory factory = config.parserFactory(SqlParserImplFactory.class, null);
-    SqlParser.Config defaults = LinodeSql.parserConfig();
+    SqlParser.Config defaults = DialectSettings.parserConfig();
     if (factory == defaults.parserFactory() && config.quoting() == defaults.quoting()
         && config.unquotedCasing() == defaults.unquotedCasing()
         && config.quotedCasing() == defaults.quotedCasing()
         && config.caseSensitive() == defaults.caseSensitive()) {
-      SqlNode parsed = LinodeSql.takeParsed(sql); // the JDBC layer parsed it a moment ago
+      SqlNode parsed = DialectSettings.takeParsed(sql); // the JDBC layer parsed it a moment ago
       if (parsed != null) {
         return parsed;
       }
@@ -387,7 +387,7 @@ public class LinodePrepare extends CalcitePrepareImpl {
     try {
       PlanningCounts.parsed();
       SqlNode node = SqlParser.create(sql, parserConfig).parseStmt();
-      LinodeSql.parsed(sql, node);
+      DialectSettings.parsed(sql, node);
       return node;
     } catch (SqlParseException e) {
       return null;

@@ -22,6 +22,8 @@ final class ScanEnumerator implements Enumerator<Object[]> {
   private final ScanSpec spec;
   private final DataContext context;
   private final int orderIndex;
+  /** The executing statement's fetch size when this scan was created (0: none). */
+  private final int fetchSize = FetchSizeHint.current();
 
   private @Nullable RowCursor cursor;
   private Watchdog.@Nullable Registration watch;
@@ -106,7 +108,9 @@ final class ScanEnumerator implements Enumerator<Object[]> {
     if (bound.xFilter() != null) {
       request.xFilter(bound.xFilter());
     }
-    request.prefetchRows(bound.prefetchRows());
+    // One more than the fetch size: Linq4j's iterator reads a row ahead of the JDBC cursor.
+    request.prefetchRows(bound.prefetchRows())
+        .fetchSize(fetchSize == 0 ? 0 : Math.min(fetchSize, Integer.MAX_VALUE - 1) + 1);
     return table.client().list(request.build());
   }
 

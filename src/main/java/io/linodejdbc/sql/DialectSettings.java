@@ -18,11 +18,11 @@ import org.apache.calcite.sql.parser.SqlParser;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** The driver's SQL dialect settings, in one place for the connection and for its helpers. */
-public final class LinodeSql {
+public final class DialectSettings {
   private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern TRAILING_SEMICOLONS = Pattern.compile("[\\s;]+$");
 
-  private LinodeSql() {}
+  private DialectSettings() {}
 
   /**
    * Calcite connection properties: identifiers as in PostgreSQL (unquoted names fold to lower
@@ -35,6 +35,9 @@ public final class LinodeSql {
     p.setProperty("quotedCasing", Casing.UNCHANGED.name());
     p.setProperty("caseSensitive", "true");
     p.setProperty("parserFactory", PgSqlParserImpl.class.getName() + "#FACTORY");
+    // Statements start with fetch size 0 ("the driver decides") rather than Avatica's 100, so
+    // that a fetch size set by the client can be told apart and honoured (FetchSizeHint).
+    p.setProperty("fetch_size", "0");
     return p;
   }
 
