@@ -1,7 +1,8 @@
 package io.linodejdbc.jdbc;
 
-import io.linodejdbc.resource.Resources;
+import io.linodejdbc.resource.ResourceDescriptor;
 import io.linodejdbc.sql.DialectSettings;
+import io.linodejdbc.sql.LinodeSession;
 import io.linodejdbc.sql.SqlState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -20,7 +21,9 @@ final class GeneratedKeys {
   private GeneratedKeys() {}
 
   /** The columns asked for by the second argument of an execute/prepare call, or null for none. */
-  static @Nullable List<String> requested(@Nullable Object arg) throws SQLException {
+  static @Nullable List<String> requested(@Nullable Object arg, @Nullable String sql,
+      LinodeSession session)
+      throws SQLException {
     if (arg instanceof Integer flag) {
       return flag == Statement.RETURN_GENERATED_KEYS ? List.of() : null;
     }
@@ -28,8 +31,13 @@ final class GeneratedKeys {
       return Arrays.asList(names);
     }
     if (arg instanceof int[] positions) {
+      String table = sql == null ? null : DialectSettings.writeTarget(sql);
+      ResourceDescriptor resource = table == null ? null : session.resource(table).orElse(null);
+      if (resource == null) {
+        return List.of(); // not a write on a resource: nothing is generated, whatever is asked
+      }
       try {
-        return DialectSettings.columnNames(Resources.PERSONAL_ACCESS_TOKENS, positions);
+        return DialectSettings.columnNames(resource, positions);
       } catch (IllegalArgumentException e) {
         throw new SQLException(e.getMessage(), SqlState.INVALID_DESCRIPTOR_INDEX.code());
       }

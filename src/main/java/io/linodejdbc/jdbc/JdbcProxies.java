@@ -291,7 +291,7 @@ final class JdbcProxies {
   private static @Nullable Object prepareWithKeys(Call c) throws SQLException {
     String sql = c.arg(0, String.class);
     LinodeConnection owner = c.connection();
-    List<String> keys = GeneratedKeys.requested(c.arg(1, Object.class));
+    List<String> keys = GeneratedKeys.requested(c.arg(1, Object.class), sql, owner.session());
     String returning = keys == null || sql == null ? null : DialectSettings.withReturning(sql, keys);
     StatementState s = new StatementState();
     s.sql = sql;
@@ -499,7 +499,8 @@ final class JdbcProxies {
       if (sql == null) {
         return c.proceed();
       }
-      List<String> keys = withKeys ? GeneratedKeys.requested(keysArgument) : null;
+      List<String> keys = withKeys
+          ? GeneratedKeys.requested(keysArgument, sql, parents.connection().session()) : null;
       return cancellable(c, () -> execute(c.proxy(), how, sql, false, keys, withKeys, List.of(),
           c::proceed));
     }

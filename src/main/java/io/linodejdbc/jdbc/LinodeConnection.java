@@ -5,7 +5,6 @@ import static io.linodejdbc.jdbc.MethodTable.params;
 import io.linodejdbc.api.LinodeClient;
 import io.linodejdbc.api.ListRequest;
 import io.linodejdbc.api.RowCursor;
-import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sql.LinodeSession;
 import io.linodejdbc.sql.write.Writes;
 import io.linodejdbc.sql.SqlState;
@@ -255,7 +254,7 @@ final class LinodeConnection {
     if (last.isPresent() && System.nanoTime() - last.getAsLong() < VALID_WITHOUT_REQUEST_NANOS) {
       return true;
     }
-    ListRequest probe = ListRequest.builder(Resources.PERSONAL_ACCESS_TOKENS.collectionPath())
+    ListRequest probe = ListRequest.builder(session.resources().get(0).collectionPath())
         .pageSize(25).prefetchRows(1).build();
     CompletableFuture<Boolean> answer = CompletableFuture.supplyAsync(() -> {
       try (RowCursor cursor = session.client().list(probe)) {

@@ -1,7 +1,5 @@
 package io.linodejdbc.resource;
 
-import java.sql.JDBCType;
-
 /**
  * The SQL type of a resource column, as the driver exposes it.
  *
@@ -10,19 +8,9 @@ import java.sql.JDBCType;
  */
 public enum ColumnType {
   /** A 32-bit integer, such as an object id. */
-  INTEGER(JDBCType.INTEGER),
+  INTEGER,
   /** A UTC date-time without zone, written {@code YYYY-MM-DDTHH:MM:SS} by the API. */
-  TIMESTAMP(JDBCType.TIMESTAMP),
+  TIMESTAMP,
   /** Text. */
-  VARCHAR(JDBCType.VARCHAR);
-
-  private final JDBCType jdbcType;
-
-  ColumnType(JDBCType jdbcType) {
-    this.jdbcType = jdbcType;
-  }
-
-  public JDBCType jdbcType() {
-    return jdbcType;
-  }
+  VARCHAR
 }

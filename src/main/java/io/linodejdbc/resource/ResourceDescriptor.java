@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param keyColumn name of the column whose value addresses one object ({@code path/{key}})
  * @param description what the table holds
  * @param methods the API operations, as StackQL names them
+ * @param itemName what one row is called in messages, e.g. {@code token}
  */
 public record ResourceDescriptor(
     String service,
@@ -25,7 +26,8 @@ public record ResourceDescriptor(
     List<ColumnDescriptor> columns,
     String keyColumn,
     String description,
-    List<MethodDescriptor> methods) {
+    List<MethodDescriptor> methods,
+    String itemName) {
 
   public ResourceDescriptor {
     Objects.requireNonNull(service, "service");
@@ -34,6 +36,7 @@ public record ResourceDescriptor(
     columns = List.copyOf(columns);
     methods = List.copyOf(methods);
     Objects.requireNonNull(description, "description");
+    Objects.requireNonNull(itemName, "itemName");
     if (columns.stream().noneMatch(c -> c.name().equals(keyColumn))) {
       throw new IllegalArgumentException("key column " + keyColumn + " is not a column");
     }
@@ -54,9 +57,16 @@ public record ResourceDescriptor(
     return -1;
   }
 
-  /** The key column. */
-  public ColumnDescriptor key() {
-    return columns.get(indexOf(keyColumn));
+  /** The column holding an API credential ({@link ColumnDescriptor#credential()}), if any. */
+  public Optional<ColumnDescriptor> credentialColumn() {
+    return columns.stream().filter(ColumnDescriptor::credential).findFirst();
+  }
+
+  /** The column this name or one of its StackQL aliases (any case) denotes, if any. */
+  public Optional<ColumnDescriptor> columnOrAlias(String name) {
+    Optional<ColumnDescriptor> exact = column(name);
+    return exact.isPresent() ? exact : columns.stream()
+        .filter(c -> c.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(name))).findFirst();
   }
 
   /** API path of one object, e.g. {@code /profile/tokens/5}. */

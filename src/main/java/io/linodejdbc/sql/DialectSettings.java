@@ -146,6 +146,21 @@ public final class DialectSettings {
         }
       };
 
+  /** The (last part of the) table name an INSERT / UPDATE / DELETE writes, or null. */
+  public static @Nullable String writeTarget(String sql) {
+    SqlNode node;
+    try {
+      PlanningCounts.parsed();
+      node = SqlParser.create(withoutTerminator(sql), parserConfig()).parseStmt();
+    } catch (SqlParseException | RuntimeException e) {
+      return null;
+    }
+    SqlNode target = node instanceof SqlInsert i ? i.getTargetTable()
+        : node instanceof SqlUpdate u ? u.getTargetTable()
+        : node instanceof SqlDelete d ? d.getTargetTable() : null;
+    return target instanceof SqlIdentifier id ? id.names.get(id.names.size() - 1) : null;
+  }
+
   /** An INSERT, UPDATE (StackQL's REPLACE) or DELETE of a named table. */
   private static boolean isWrite(SqlNode node) {
     return node instanceof SqlInsert insert && insert.getTargetTable() instanceof SqlIdentifier

@@ -95,7 +95,9 @@ public class LinodePrepare extends CalcitePrepareImpl {
       SqlNode node = parseStatement(context, sql);
       if (node != null) {
         checkInLists(node);
-        SqlNode rewritten = envelope(StackqlNames.rewrite(node));
+        LinodeSession session = LinodeSchemas.session(context.getMutableRootSchema());
+        SqlNode rewritten = envelope(StackqlNames.rewrite(node,
+            session == null ? Resources.all() : session.resources()));
         CalciteSignature<T> own = prepareOwn(context, rewritten);
         if (own != null) {
           return own;

@@ -195,7 +195,7 @@ class WriteRequestsTest {
             List.of("GET /v4/profile/tokens/1", "GET /v4/profile/tokens/2"), "allowRevokeSelf"),
         new Refusal("DELETE FROM " + T + " WHERE label = 'linode-sql'", "55000",
             List.of("GET /v4/profile/tokens?page=1&page_size=500"
-                + " X-Filter={\"label\":\"linode-sql\"}"), "Nothing was revoked"),
+                + " X-Filter={\"label\":\"linode-sql\"}"), "Nothing was deleted"),
         new Refusal("UPDATE " + T + " SET id = 50 WHERE id = 2", "428C9", List.of(), "'id'"),
         new Refusal("INSERT INTO " + T + " (id, label) VALUES (50, 'x')", "428C9", List.of(), "'id'"),
         new Refusal("INSERT INTO " + T + " (created) VALUES (TIMESTAMP '2030-01-01 00:00:00')",

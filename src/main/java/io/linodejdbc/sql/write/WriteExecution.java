@@ -71,8 +71,8 @@ public final class WriteExecution {
         requests.add(request(row));
       }
     }
-    // Revoking the connection's own token (allowed by allowRevokeSelf) locks the session out:
-    // it goes last, after every other request has been sent with the still-valid token.
+    // Deleting the connection's own credential (allowed by allowRevokeSelf) locks the session
+    // out: it goes last, after every other request has been sent with the still-valid one.
     requests.sort(java.util.Comparator.comparing(Request::own));
     if (options.dryRun()) {
       List<Object> described = new ArrayList<>();
@@ -105,7 +105,8 @@ public final class WriteExecution {
         Object value = row[i];
         if (value != null) { // NULL means "the API's default": omitted from the body
           body.put(resource.column(columns.get(i)).orElseThrow().jsonField(),
-              convert(columns.get(i), value, rowTypes.get(i)));
+              values.convert(resource.column(columns.get(i)).orElseThrow(), value,
+                  rowTypes.get(i)));
         }
       }
       return new Request("POST", resource.collectionPath(), body, 0, null, false);
@@ -117,23 +118,27 @@ public final class WriteExecution {
       for (int i = 0; i < columns.size(); i++) {
         Object value = row[width + i];
         if (value == null) {
-          throw WriteValues.invalid(columns.get(i) + " cannot be set to NULL (token " + id + ")");
+          throw WriteValues.invalid(columns.get(i) + " cannot be set to NULL ("
+              + resource.itemName() + " " + id + ")");
         }
         body.put(resource.column(columns.get(i)).orElseThrow().jsonField(),
-            convert(columns.get(i), value, rowTypes.get(width + i)));
+            values.convert(resource.column(columns.get(i)).orElseThrow(), value,
+                rowTypes.get(width + i)));
       }
       return new Request("PUT", resource.objectPath(id), body, id, row, false);
     }
     default: {
       int id = key(row);
-      int tokenIndex = resource.indexOf("token");
-      boolean own = tokenIndex >= 0 && row[tokenIndex] instanceof String prefix
+      int credential = resource.credentialColumn()
+          .map(c -> resource.indexOf(c.name())).orElse(-1);
+      boolean own = credential >= 0 && row[credential] instanceof String prefix
           && table.session().isOwnCredential(prefix);
       if (own && !options.allowRevokeSelf()) {
+        String item = resource.itemName();
         throw new LinodeQueryException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE.code(),
-            "Token " + id
-            + " is the token this connection uses; revoking it would lock this session out."
-            + " Nothing was revoked. Set allowRevokeSelf=true to allow it.", null);
+            Character.toUpperCase(item.charAt(0)) + item.substring(1) + " " + id + " holds the"
+            + " credential this connection uses; deleting it would lock this session out."
+            + " Nothing was deleted. Set allowRevokeSelf=true to allow it.", null);
       }
       return new Request("DELETE", resource.objectPath(id), null, id, row, own);
     }
@@ -142,15 +147,6 @@ public final class WriteExecution {
 
   private int key(Object[] row) {
     return (Integer) row[table.resource().indexOf(table.resource().keyColumn())];
-  }
-
-  private String convert(String column, Object value, SqlTypeName type) {
-    return switch (column) {
-      case "label" -> values.label(value, type);
-      case "expiry" -> values.expiry(value, type);
-      case "scopes" -> values.scopes(value, type);
-      default -> throw new IllegalStateException("no rule for writing " + column);
-    };
   }
 
   /** Sends the requests in order; returns the rows RETURNING shows. */
@@ -176,7 +172,8 @@ public final class WriteExecution {
       } catch (LinodeApiException e) {
         throw new WriteFailure(statement.verb(), doneIds.size(), requests.size(), doneIds, e,
             outcomeUnknown(r, e) ? "; the " + r.method() + " may have reached Linode before the"
-                + " connection failed, so its outcome is unknown: list the tokens to see" : "");
+                + " connection failed, so its outcome is unknown: list the "
+                + table.resource().name() + " to see" : "");
       } catch (RuntimeException e) {
         throw new WriteFailure(statement.verb(), doneIds.size(), requests.size(), doneIds, e, "");
       }

@@ -1,10 +1,10 @@
 package io.linodejdbc.sql.write;
 
 /**
- * The safety rails of statements that change tokens.
+ * The safety rails of statements that change rows.
  *
  * @param allowFullTableDml let UPDATE and DELETE run without a WHERE clause
- * @param allowRevokeSelf let DELETE revoke the token the connection itself uses
+ * @param allowRevokeSelf let DELETE remove the credential the connection itself uses
  * @param dryRun answer every INSERT/UPDATE/REPLACE/DELETE with the requests it would send, and
  *     send none
  */

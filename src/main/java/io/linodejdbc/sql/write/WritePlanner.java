@@ -170,15 +170,24 @@ final class WritePlanner implements StatementExtension {
         throw new LinodeQueryException(SqlState.GENERATED_ALWAYS.code(), "Column '" + name
             + "' is set by Linode and cannot be written"
             + (statement.columns() == null ? "; name the columns to insert, e.g. INSERT INTO "
-                + resource.name() + " (label, expiry, scopes) VALUES (...)" : ""), null);
+                + resource.name() + " (" + names(resource, ColumnDescriptor::writableOnCreate)
+                + ") VALUES (...)" : ""), null);
       }
       if (statement.kind() == WriteStatement.Kind.UPDATE && !column.writableOnUpdate()) {
+        String item = resource.itemName();
         throw new LinodeQueryException(SqlState.GENERATED_ALWAYS.code(), "Column '" + name
-            + "' cannot be changed after a token is created; only label can be. Create a new"
-            + " token with the " + name + " you need and revoke this one.", null);
+            + "' cannot be changed after a " + item + " is created; only "
+            + names(resource, ColumnDescriptor::writableOnUpdate) + " can be. Create a new "
+            + item + " with the " + name + " you need and delete this one.", null);
       }
     }
     return columns;
+  }
+
+  private static String names(ResourceDescriptor resource,
+      java.util.function.Predicate<ColumnDescriptor> which) {
+    return String.join(", ", resource.columns().stream().filter(which)
+        .map(ColumnDescriptor::name).toList());
   }
 
   /** The query that yields the rows a statement works on. */

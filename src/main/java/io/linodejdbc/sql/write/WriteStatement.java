@@ -47,7 +47,7 @@ record WriteStatement(
       if (insert.isUpsert()) {
         throw new LinodeQueryException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE.code(),
             "UPSERT is not supported: the API cannot tell"
-            + " whether a token exists before creating one. Use INSERT, or UPDATE by id.", null);
+            + " whether a row exists before creating one. Use INSERT, or UPDATE by its key.", null);
       }
       return new WriteStatement(Kind.INSERT, "INSERT", t, null,
           insert.getTargetColumnList() == null ? null : names(insert.getTargetColumnList()),
