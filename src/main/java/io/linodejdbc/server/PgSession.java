@@ -373,6 +373,53 @@ final class PgSession implements Runnable {
     }
   }
 
+  /** A JDBC call of a transaction command; its failure is the command's error. */
+  private interface JdbcCall {
+    void run() throws SQLException;
+  }
+
+  private void jdbc(JdbcCall call) throws PgError {
+    try {
+      call.run();
+    } catch (SQLException e) {
+      throw PgErrors.of(e, null, 0);
+    }
+  }
+
+  /** {@code READ ONLY} / {@code READ WRITE} for the rest of the transaction block. */
+  private void accessMode(String mode) throws PgError {
+    if (mode != null && transaction != 'I') {
+      jdbc(() -> connection.setReadOnly(mode.equals("read only")));
+    }
+  }
+
+  /**
+   * Ends the JDBC transaction: commit sends the writes held since BEGIN, rollback discards them.
+   * Either way the connection goes back to auto-commit and read-write.
+   */
+  private void endTransaction(boolean commit) throws PgError {
+    try {
+      if (commit) {
+        connection.commit();
+      } else {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      resetTransaction();
+      throw PgErrors.of(e, null, 0);
+    }
+    resetTransaction();
+  }
+
+  private void resetTransaction() {
+    try {
+      connection.setAutoCommit(true);
+      connection.setReadOnly(false);
+    } catch (SQLException e) {
+      LOG.warn("session {}: could not leave the transaction: {}", processId, e.getMessage());
+    }
+  }
+
   private void readyForQuery() throws IOException {
     busy = false;
     cancelRequested = false;
@@ -819,15 +866,30 @@ final class PgSession implements Runnable {
     case BEGIN:
       if (transaction != 'I') {
         notice(SqlState.ACTIVE_SQL_TRANSACTION.code(), "there is already a transaction in progress");
+      } else {
+        jdbc(() -> connection.setAutoCommit(false));
+        transaction = 'T';
       }
-      transaction = 'T';
+      accessMode(c.value());
+      break;
+    case SET_TRANSACTION:
+      if (transaction == 'I') {
+        notice(SqlState.ACTIVE_SQL_TRANSACTION.code(),
+            "SET TRANSACTION can only be used in transaction blocks");
+      } else {
+        accessMode(c.value());
+      }
       break;
     case COMMIT:
       if (transaction == 'I') {
         notice(SqlState.NO_ACTIVE_SQL_TRANSACTION.code(), "there is no transaction in progress");
+        break;
       }
       boolean failed = transaction == 'E';
       transaction = 'I';
+      // A failed transaction is rolled back; a failed commit ends the transaction too, as in
+      // PostgreSQL (what was sent before the failing request stays applied: README).
+      endTransaction(!failed);
       if (failed) {
         wire.send(PgWire.message('C').cstring("ROLLBACK"));
         return;
@@ -836,11 +898,10 @@ final class PgSession implements Runnable {
     case ROLLBACK:
       if (transaction == 'I') {
         notice(SqlState.NO_ACTIVE_SQL_TRANSACTION.code(), "there is no transaction in progress");
-      } else {
-        notice(SqlState.WARNING.code(), "ROLLBACK undid nothing: the Linode API has no transactions, every"
-            + " statement was applied when it ran");
+        break;
       }
       transaction = 'I';
+      endTransaction(false);
       break;
     case SET:
       try {
