@@ -271,7 +271,7 @@ final class PgSession implements Runnable {
             + " API refused the token (" + e.getMessage() + ")", "The password is the Linode"
             + " personal access token the session uses.");
       } else {
-        fatal(PgErrors.state(e), "cannot check the token with the Linode API: "
+        fatal(ErrorResponses.state(e), "cannot check the token with the Linode API: "
             + e.getMessage(), null);
       }
       if (connection != null) {
@@ -382,7 +382,7 @@ final class PgSession implements Runnable {
     try {
       call.run();
     } catch (SQLException e) {
-      throw PgErrors.of(e, null, 0);
+      throw ErrorResponses.of(e, null, 0);
     }
   }
 
@@ -406,7 +406,7 @@ final class PgSession implements Runnable {
       }
     } catch (SQLException e) {
       resetTransaction();
-      throw PgErrors.of(e, null, 0);
+      throw ErrorResponses.of(e, null, 0);
     }
     resetTransaction();
   }
@@ -431,17 +431,17 @@ final class PgSession implements Runnable {
     if (transaction == 'T') {
       transaction = 'E';
     }
-    wire.send(PgErrors.message('E', "ERROR", e));
+    wire.send(ErrorResponses.message('E', "ERROR", e));
   }
 
   private void notice(String state, String message) throws IOException {
-    wire.send(PgErrors.message('N', "WARNING", new PgError(state, message, null, 0)));
+    wire.send(ErrorResponses.message('N', "WARNING", new PgError(state, message, null, 0)));
   }
 
   private void fatal(String state, String message, String hint) {
     try {
       if (wire != null) {
-        wire.send(PgErrors.message('E', "FATAL", new PgError(state, message, hint, 0)));
+        wire.send(ErrorResponses.message('E', "FATAL", new PgError(state, message, hint, 0)));
         wire.flush();
       }
     } catch (IOException e) {
@@ -684,7 +684,7 @@ final class PgSession implements Runnable {
       PreparedStatement ps = connection.prepareStatement(text.jdbcSql());
       return Prepared.jdbc(sql, text, parameterOids, ps, offset);
     } catch (SQLException e) {
-      throw PgErrors.of(e, text, offset);
+      throw ErrorResponses.of(e, text, offset);
     }
   }
 
@@ -754,7 +754,7 @@ final class PgSession implements Runnable {
       wire.send(PgWire.message('s')); // PortalSuspended
     } catch (SQLException e) {
       portal.finish();
-      throw PgErrors.of(e, p.text, p.offset);
+      throw ErrorResponses.of(e, p.text, p.offset);
     } finally {
       running = null;
     }
@@ -791,7 +791,7 @@ final class PgSession implements Runnable {
       }
     } catch (SQLException e) {
       portal.finish();
-      throw PgErrors.of(e, portal.statement.text, portal.statement.offset);
+      throw ErrorResponses.of(e, portal.statement.text, portal.statement.offset);
     } finally {
       running = null;
     }
@@ -831,7 +831,7 @@ final class PgSession implements Runnable {
         portal.done = true;
       }
     } catch (SQLException e) {
-      throw PgErrors.of(e, p.text, p.offset);
+      throw ErrorResponses.of(e, p.text, p.offset);
     } finally {
       running = null;
     }
@@ -1099,7 +1099,7 @@ final class PgSession implements Runnable {
             columns = md == null || md.getColumnCount() == 0 || !returnsRows() ? null
                 : Rows.describe(md);
           } catch (SQLException e) {
-            throw PgErrors.of(e, text, offset);
+            throw ErrorResponses.of(e, text, offset);
           }
         }
       }
@@ -1181,7 +1181,7 @@ final class PgSession implements Runnable {
         try {
           this.ps = connection.prepareStatement(statement.text.jdbcSql());
         } catch (SQLException e) {
-          throw PgErrors.of(e, statement.text, statement.offset);
+          throw ErrorResponses.of(e, statement.text, statement.offset);
         }
         this.ownStatement = true;
       } else {
