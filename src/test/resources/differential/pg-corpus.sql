@@ -231,3 +231,92 @@ WITH recent AS (SELECT id, created FROM personal_access_tokens WHERE created > '
 SELECT id, row_number() OVER (PARTITION BY date_trunc('year', created) ORDER BY created, id) AS rn FROM personal_access_tokens WHERE id < 100;
 SELECT id FROM personal_access_tokens WHERE created = (SELECT max(created) FROM personal_access_tokens WHERE label ILIKE '%deploy%');
 SELECT id FROM personal_access_tokens WHERE label ILIKE 'o''brien%';
+
+-- ===== words Calcite reserves, as names and labels (PostgreSQL takes them) =====
+SELECT id AS one, label AS default, scopes AS value, created::date AS day FROM personal_access_tokens WHERE id < 4;
+SELECT value, day FROM (SELECT id AS value, created AS day FROM personal_access_tokens) t WHERE value < 4 AND day > '2000-01-01';
+SELECT result.value FROM (SELECT id AS value FROM personal_access_tokens) result WHERE result.value > 2 ORDER BY value;
+SELECT count FROM (SELECT count(*) FROM personal_access_tokens) s;
+SELECT id, (SELECT max(id) FROM personal_access_tokens) result FROM personal_access_tokens WHERE id < 3;
+-- @ordered
+SELECT (ARRAY[label, scopes])[2] AS s, (ARRAY['a', 'b', 'c'])[id] FROM personal_access_tokens WHERE id < 4 ORDER BY id;
+SELECT (current_schemas(true))[1];
+
+-- ===== generate_series (a table function in FROM) =====
+SELECT * FROM generate_series(1, 5);
+SELECT g FROM generate_series(1, 10, 3) AS g;
+SELECT g FROM generate_series(5, 1, -2) g;
+SELECT count(*) AS n FROM generate_series(3, 1);
+SELECT g, count(t.id) AS n FROM generate_series(1, 10) AS g LEFT JOIN personal_access_tokens t ON t.id = g GROUP BY g;
+SELECT * FROM generate_series(TIMESTAMP '2024-01-01', TIMESTAMP '2024-01-03', interval '1 day');
+SELECT d FROM generate_series('2024-01-31'::timestamp, '2024-06-01', interval '1 month') AS d;
+SELECT d FROM generate_series('2024-01-01 00:00:00'::timestamp, '2024-01-01 03:00:00', interval '90 minutes') AS d;
+SELECT d FROM generate_series('2024-03-01'::timestamp, '2024-01-01', interval '-1 month') AS d;
+SELECT m, count(t.id) AS n FROM generate_series('2019-01-01'::timestamp, '2025-01-01', interval '1 year') AS m LEFT JOIN personal_access_tokens t ON date_trunc('year', t.created) = m GROUP BY m;
+
+-- ===== make_interval, to_timestamp, age =====
+SELECT TIMESTAMP '2024-01-31 00:00:00' + make_interval(days => 3) AS a, TIMESTAMP '2024-01-31 00:00:00' + make_interval(months => 1) AS b;
+SELECT TIMESTAMP '2024-01-01 00:00:00' + make_interval(1, 2, 1, 1, 1, 1, 1) AS t;
+SELECT id FROM personal_access_tokens WHERE created > TIMESTAMP '2024-06-01 00:00:00' - make_interval(years => 1, hours => 2);
+SELECT to_timestamp(1700000000)::timestamp AS t, to_timestamp(0)::timestamp AS z;
+SELECT id FROM personal_access_tokens WHERE created < to_timestamp(1700000000);
+SELECT age(TIMESTAMP '2024-03-01', TIMESTAMP '2023-01-15 10:00:00') AS a, age(TIMESTAMP '2023-01-15', TIMESTAMP '2024-03-01 10:00:00') AS b;
+SELECT age(TIMESTAMP '2024-01-01', TIMESTAMP '2024-01-01') AS zero, age(TIMESTAMP '2024-03-31', TIMESTAMP '2024-02-29') AS leap;
+SELECT id, age(expiry, created) AS lifetime FROM personal_access_tokens WHERE expiry IS NOT NULL;
+SELECT id, age(created, TIMESTAMP '2020-02-29 12:30:45') AS since FROM personal_access_tokens;
+
+-- ===== substr, substring, left, right count code points =====
+SELECT substr('😀abc', 2, 2) AS a, left('😀abc', 2) AS b, right('ab😀', 1) AS c, substring('😀abc' from 2 for 2) AS d;
+SELECT substr('abc', 0, 2) AS a, left('abcd', -1) AS b, right('abcd', -1) AS c, substr('abc', 2) AS d, substr('abc', 5) AS e;
+SELECT id, left(label, 3) AS l, right(label, 2) AS r, substr(label, 2, 3) AS s FROM personal_access_tokens;
+SELECT id, substring(label, 2) AS s, left(label, -2) AS l FROM personal_access_tokens WHERE label IS NOT NULL;
+
+-- ===== avg of exact numbers is a numeric =====
+SELECT avg(id) AS a FROM personal_access_tokens;
+SELECT avg(id) FILTER (WHERE id > 2) AS f, avg(DISTINCT id % 3) AS d FROM personal_access_tokens;
+SELECT id, avg(id) OVER (ORDER BY id) AS running FROM personal_access_tokens;
+SELECT avg(id) AS none FROM personal_access_tokens WHERE id < 0;
+SELECT scopes, avg(length(label)) AS l, avg(id::float) AS f FROM personal_access_tokens GROUP BY scopes;
+
+-- ===== DISTINCT ON (a window query underneath) =====
+SELECT DISTINCT ON (scopes) scopes, id FROM personal_access_tokens ORDER BY scopes, id DESC;
+SELECT DISTINCT ON (1) scopes AS s, label FROM personal_access_tokens ORDER BY 1, created, id;
+SELECT DISTINCT ON (date_trunc('year', created)) date_trunc('year', created) AS y, id FROM personal_access_tokens ORDER BY date_trunc('year', created), expiry NULLS FIRST, id;
+SELECT DISTINCT ON (scopes) scopes, count(*) AS n FROM personal_access_tokens GROUP BY scopes, label ORDER BY scopes, n DESC, label;
+SELECT DISTINCT ON (expiry IS NULL) expiry IS NULL AS never, label FROM personal_access_tokens ORDER BY expiry IS NULL, created DESC, id DESC;
+SELECT DISTINCT ON (scopes) scopes, id FROM personal_access_tokens ORDER BY scopes, id LIMIT 2 OFFSET 1;
+SELECT count(*) AS n FROM (SELECT DISTINCT ON (scopes) scopes, id FROM personal_access_tokens ORDER BY scopes, id) t;
+
+-- ===== percentile_cont / percentile_disc WITHIN GROUP =====
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY id) AS median FROM personal_access_tokens;
+SELECT percentile_cont(0.25) WITHIN GROUP (ORDER BY id) AS q1, percentile_disc(0.25) WITHIN GROUP (ORDER BY id) AS d1 FROM personal_access_tokens;
+SELECT percentile_cont(0.9) WITHIN GROUP (ORDER BY id DESC) AS p, percentile_disc(0.9) WITHIN GROUP (ORDER BY id DESC) AS d FROM personal_access_tokens;
+SELECT scopes, percentile_cont(0.5) WITHIN GROUP (ORDER BY length(label)) AS m FROM personal_access_tokens GROUP BY scopes;
+SELECT percentile_disc(0) WITHIN GROUP (ORDER BY id) AS lo, percentile_disc(1) WITHIN GROUP (ORDER BY id) AS hi, percentile_cont(1) WITHIN GROUP (ORDER BY id) AS c FROM personal_access_tokens;
+SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY id) AS none FROM personal_access_tokens WHERE id < 0;
+
+-- ===== LIKE: a backslash before any character takes it literally =====
+SELECT id, label FROM personal_access_tokens WHERE label LIKE '%\U%';
+SELECT id, label FROM personal_access_tokens WHERE label LIKE '%\a%' OR label ILIKE '\t%';
+
+-- ===== the clock is UTC (the session zone of the oracle) =====
+SELECT now() > TIMESTAMP '2024-01-01 00:00:00' AS after, current_date >= DATE '2024-01-01' AS d, localtimestamp <= now() + interval '1 minute' AS l;
+SELECT count(*) AS n FROM personal_access_tokens WHERE expiry < now() OR expiry IS NULL;
+SELECT abs(extract(epoch FROM now()) - extract(epoch FROM localtimestamp)) < 60 AS same;
+
+-- ===== regexp_match (compared by element: arrays print differently) =====
+SELECT (regexp_match('abc123def45', '[0-9]+'))[1] AS a, regexp_match('abc', 'x') IS NULL AS b, (regexp_match('Key=Val', '(\w+)=(\w+)'))[2] AS c;
+SELECT id, (regexp_match(label, '^([a-z]+)-'))[1] AS prefix FROM personal_access_tokens;
+SELECT (regexp_match(label, 'DEPLOY', 'i'))[1] AS m, count(*) AS n FROM personal_access_tokens GROUP BY 1;
+SELECT id FROM personal_access_tokens WHERE regexp_match(scopes, ':read_write') IS NOT NULL;
+
+-- ===== adversarial: NULLs, empty groups, non-ASCII labels with the new functions =====
+SELECT DISTINCT ON (label) label, id FROM personal_access_tokens ORDER BY label, id;
+SELECT DISTINCT ON (expiry) expiry, id FROM personal_access_tokens ORDER BY expiry DESC, id;
+SELECT scopes, avg(id) AS a, percentile_cont(0.5) WITHIN GROUP (ORDER BY id) AS m FROM personal_access_tokens WHERE id < 0 GROUP BY scopes;
+SELECT count(*) AS n FROM generate_series(1, NULL::int);
+SELECT id, age(expiry, created) AS lifetime FROM personal_access_tokens;
+SELECT id, left(label, 1) AS l, right(label, 1) AS r, substr(label, 2, 1) AS s FROM personal_access_tokens WHERE label ~ '[^ -~]';
+SELECT label AS value, length(label) AS day FROM personal_access_tokens WHERE label ~ '[^ -~]';
+SELECT avg(length(label)) FILTER (WHERE label ~ '[^ -~]') AS unicode, avg(length(label)) FILTER (WHERE label ~ '^[ -~]*$') AS ascii FROM personal_access_tokens;
+SELECT g, (regexp_match(label, '[^ -~]'))[1] AS first_other FROM generate_series(1, 3) AS g JOIN personal_access_tokens t ON t.id = g;

@@ -2,7 +2,6 @@ package io.linodejdbc.api;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -13,7 +12,7 @@ import java.util.function.Function;
  * {@link RowCursor} over single-object GETs of a fixed list of paths: fetched concurrently (at most
  * {@code lookahead} ahead of the consumer), delivered in the order of the paths, 404s skipped.
  */
-final class EachCursor implements RowCursor {
+final class EachCursor extends AbstractRowCursor {
 
   private final List<String> paths;
   private final ExecutorService pool;
@@ -25,7 +24,6 @@ final class EachCursor implements RowCursor {
   private int nextToSchedule;
   private int nextToDeliver;
   private ObjectNode ready;
-  private RuntimeException failure;
   private volatile boolean closed;
 
   /**
@@ -41,42 +39,30 @@ final class EachCursor implements RowCursor {
   }
 
   @Override
-  public boolean hasNext() {
-    if (failure != null) {
-      throw failure;
-    }
+  protected boolean advance() {
     if (ready != null) {
       return true;
     }
-    try {
-      while (nextToDeliver < paths.size()) {
-        if (closed) {
-          throw LinodeApiException.builder(LinodeApiException.Kind.CANCELLED, "GET", paths.get(nextToDeliver))
-              .attempts(0).detail("the cursor was closed").build();
-        }
-        topUp();
-        String path = paths.get(nextToDeliver);
-        ObjectNode value = Futures.await(pending.removeFirst(), "GET", path);
-        nextToDeliver++;
-        if (value != null) {
-          ready = value;
-          return true;
-        }
+    while (nextToDeliver < paths.size()) {
+      if (closed) {
+        throw LinodeApiException.builder(LinodeApiException.Kind.CANCELLED, "GET", paths.get(nextToDeliver))
+            .attempts(0).detail("the cursor was closed").build();
       }
-      release();
-      return false;
-    } catch (RuntimeException e) {
-      failure = e;
-      close();
-      throw e;
+      topUp();
+      String path = paths.get(nextToDeliver);
+      ObjectNode value = Futures.await(pending.removeFirst(), "GET", path);
+      nextToDeliver++;
+      if (value != null) {
+        ready = value;
+        return true;
+      }
     }
+    release();
+    return false;
   }
 
   @Override
-  public ObjectNode next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
+  protected ObjectNode take() {
     ObjectNode value = ready;
     ready = null;
     return value;

@@ -161,10 +161,24 @@ public final class LinodeClient implements AutoCloseable {
   public RowCursor list(ListRequest request) {
     Objects.requireNonNull(request, "request");
     CancelScope cursorScope = openScope().child();
-    int size = request.pageSize() == 0 ? config.pageSize() : request.pageSize();
+    int size = pageSizeFor(request.pageSize() == 0 ? config.pageSize() : request.pageSize(),
+        request.fetchSize());
     String filter = request.xFilter().map(WireJson::headerValue).orElse(null);
-    return new PageCursor(request.path(), size, request.prefetchRows(), lookaheadPages(size), pool,
-        cursorScope, p -> executor.execute("GET", p, null, filter, cursorScope, true));
+    return new PageCursor(request.path(), size, request.prefetchRows(), request.fetchSize(),
+        lookaheadPages(size), pool, cursorScope,
+        p -> executor.execute("GET", p, null, filter, cursorScope, true));
+  }
+
+  /**
+   * The page size for a consumer that reads {@code fetchSize} rows at a time: pages at least that
+   * large (up to the API's 500), so that those rows come in one request; never smaller than
+   * configured, since smaller pages only cost more requests.
+   */
+  static int pageSizeFor(int pageSize, int fetchSize) {
+    if (fetchSize <= pageSize) {
+      return pageSize;
+    }
+    return Math.min(ApiConfig.MAX_PAGE_SIZE, fetchSize);
   }
 
   /**

@@ -11,12 +11,14 @@ public final class ListRequest {
   private final JsonNode xFilter;
   private final int pageSize;
   private final long prefetchRows;
+  private final int fetchSize;
 
   private ListRequest(Builder b) {
     this.path = b.path;
     this.xFilter = b.xFilter == null ? null : b.xFilter.deepCopy();
     this.pageSize = b.pageSize;
     this.prefetchRows = b.prefetchRows;
+    this.fetchSize = b.fetchSize;
   }
 
   /**
@@ -34,6 +36,7 @@ public final class ListRequest {
     b.xFilter = xFilter;
     b.pageSize = pageSize;
     b.prefetchRows = prefetchRows;
+    b.fetchSize = fetchSize;
     return b;
   }
 
@@ -61,21 +64,31 @@ public final class ListRequest {
     return prefetchRows;
   }
 
+  /**
+   * Hint (JDBC's fetch size): the consumer reads about this many rows before it asks for more; 0
+   * (the default) means no hint. The cursor then fetches only the pages that hold them, and
+   * fetches ahead as usual only once the consumer reads past them.
+   */
+  public int fetchSize() {
+    return fetchSize;
+  }
+
   @Override
   public String toString() {
     return "ListRequest{path=" + path + ", xFilter=" + xFilter + ", pageSize=" + pageSize
-        + ", prefetchRows=" + (prefetchRows == Long.MAX_VALUE ? "all" : String.valueOf(prefetchRows)) + "}";
+        + ", prefetchRows=" + (prefetchRows == Long.MAX_VALUE ? "all" : String.valueOf(prefetchRows))
+        + (fetchSize == 0 ? "" : ", fetchSize=" + fetchSize) + "}";
   }
 
   @Override
   public boolean equals(Object o) {
     return o instanceof ListRequest r && path.equals(r.path) && Objects.equals(xFilter, r.xFilter)
-        && pageSize == r.pageSize && prefetchRows == r.prefetchRows;
+        && pageSize == r.pageSize && prefetchRows == r.prefetchRows && fetchSize == r.fetchSize;
   }
 
   @Override
   public int hashCode() {
-    return Objects.hash(path, xFilter, pageSize, prefetchRows);
+    return Objects.hash(path, xFilter, pageSize, prefetchRows, fetchSize);
   }
 
   /** Mutable builder of {@link ListRequest}. */
@@ -84,6 +97,7 @@ public final class ListRequest {
     private JsonNode xFilter;
     private int pageSize;
     private long prefetchRows = Long.MAX_VALUE;
+    private int fetchSize;
 
     private Builder(String path) {
       this.path = LinodeClient.checkPath(path);
@@ -118,6 +132,15 @@ public final class ListRequest {
         throw new IllegalArgumentException("prefetchRows " + prefetchRows + " is negative; use Long.MAX_VALUE for all rows");
       }
       this.prefetchRows = prefetchRows;
+      return this;
+    }
+
+    /** The consumer's fetch size: at least 0 (0: no hint). */
+    public Builder fetchSize(int fetchSize) {
+      if (fetchSize < 0) {
+        throw new IllegalArgumentException("fetchSize " + fetchSize + " is negative; use 0 for no hint");
+      }
+      this.fetchSize = fetchSize;
       return this;
     }
 

@@ -7,7 +7,6 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.NoSuchElementException;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
@@ -22,18 +21,23 @@ import java.util.function.Function;
  * 2..P are then fetched in the background, at most {@code lookahead} pages ahead of the page the
  * consumer is reading (so memory stays at a few pages), and only up to
  * {@code ceil(prefetchRows / pageSize)}; later pages are fetched one at a time when the consumer
- * actually reaches them. Rows are delivered in page order.
+ * actually reaches them. Rows are delivered in page order. With a fetch size (JDBC's hint of how
+ * many rows the consumer reads before it asks for more), only the pages holding the first
+ * {@code fetchSize} rows are fetched at first; fetching ahead starts when the consumer reads past
+ * them, so that a tool reading one screenful of a large listing costs one request.
  *
  * <p>Pages are not a snapshot, so each page is checked against page 1 and every violation fails the
  * cursor with {@link Kind#INCONSISTENT_LISTING} instead of yielding a wrong, partial or duplicated
  * result: same {@code results} and {@code pages}, {@code page} as requested, exactly
  * {@code pageSize} rows on every page but the last, the remainder on the last, and no {@code id} twice.
  */
-final class PageCursor implements RowCursor {
+final class PageCursor extends AbstractRowCursor {
 
   private final String basePath;
   private final int pageSize;
   private final long eagerPages;
+  /** Pages the consumer's fetch size covers, fetched before any look-ahead; 0: no fetch size. */
+  private final long fetchPages;
   private final int lookahead;
   private final ExecutorService pool;
   private final CancelScope scope;
@@ -47,25 +51,30 @@ final class PageCursor implements RowCursor {
   private long totalResults;
   private Iterator<JsonNode> rows = Collections.emptyIterator();
   private boolean exhausted;
-  private RuntimeException failure;
   private volatile boolean closed;
 
   /**
    * @param basePath  collection path without query
    * @param pageSize  rows per page (25..500)
    * @param prefetchRows rows the consumer will probably read
+   * @param fetchSize rows the consumer reads before it asks for more; 0 if it gave no hint
    * @param lookahead max pages fetched ahead of the consumer
    * @param fetch     GET of a path with query, returning the response object, running in {@code scope}
    */
-  PageCursor(String basePath, int pageSize, long prefetchRows, int lookahead, ExecutorService pool,
-      CancelScope scope, Function<String, JsonNode> fetch) {
+  PageCursor(String basePath, int pageSize, long prefetchRows, int fetchSize, int lookahead,
+      ExecutorService pool, CancelScope scope, Function<String, JsonNode> fetch) {
     this.basePath = basePath;
     this.pageSize = pageSize;
-    this.eagerPages = Math.max(1, prefetchRows / pageSize + (prefetchRows % pageSize == 0 ? 0 : 1));
+    this.eagerPages = pagesFor(prefetchRows, pageSize);
+    this.fetchPages = fetchSize <= 0 ? 0 : pagesFor(fetchSize, pageSize);
     this.lookahead = Math.max(1, lookahead);
     this.pool = pool;
     this.scope = scope;
     this.fetch = fetch;
+  }
+
+  private static long pagesFor(long rows, int pageSize) {
+    return Math.max(1, rows / pageSize + (rows % pageSize == 0 ? 0 : 1));
   }
 
   /** The path of page {@code page}, relative to the base URL. */
@@ -74,30 +83,18 @@ final class PageCursor implements RowCursor {
   }
 
   @Override
-  public boolean hasNext() {
-    if (failure != null) {
-      throw failure;
-    }
-    try {
-      while (!rows.hasNext()) {
-        if (exhausted) {
-          return false;
-        }
-        loadNextPage();
+  protected boolean advance() {
+    while (!rows.hasNext()) {
+      if (exhausted) {
+        return false;
       }
-      return true;
-    } catch (RuntimeException e) {
-      failure = e;
-      close();
-      throw e;
+      loadNextPage();
     }
+    return true;
   }
 
   @Override
-  public ObjectNode next() {
-    if (!hasNext()) {
-      throw new NoSuchElementException();
-    }
+  protected ObjectNode take() {
     return (ObjectNode) rows.next();
   }
 
@@ -120,7 +117,10 @@ final class PageCursor implements RowCursor {
     JsonNode data = checkPage(page, body);
     currentPage = page;
     rows = data.iterator();
-    long eagerLimit = Math.min(Math.min(totalPages, (long) currentPage + lookahead), eagerPages);
+    // Within the fetch size's pages, fetch only those; past them, look ahead as usual.
+    long window = fetchPages > 0 && currentPage <= fetchPages ? Math.min(eagerPages, fetchPages)
+        : eagerPages;
+    long eagerLimit = Math.min(Math.min(totalPages, (long) currentPage + lookahead), window);
     while (highestScheduled < eagerLimit) {
       schedule(highestScheduled + 1);
     }

@@ -69,6 +69,9 @@ public final class LinodeSql {
     // The shell's logging backend is slf4j-simple; keep library chatter (INFO) off the terminal.
     setIfAbsent("org.slf4j.simpleLogger.defaultLogLevel", "warn");
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.err");
+    // A cancelled statement stops Calcite's planner, which logs that as a WARN of its own; the
+    // shell reports the cancel (HY008) itself.
+    setIfAbsent("org.slf4j.simpleLogger.log.org.apache.calcite.plan.RelOptPlanner", "error");
     // A terminal gets jline's line editor; piped input is read as a stream (a "dumb" system
     // terminal would report width 0 and sqlline would print every column empty).
     InputStream in = null;

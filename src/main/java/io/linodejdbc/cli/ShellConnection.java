@@ -1,7 +1,6 @@
 package io.linodejdbc.cli;
 
 import io.linodejdbc.sql.SqlState;
-import java.lang.reflect.Field;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -17,11 +16,9 @@ import java.sql.Types;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.apache.calcite.avatica.AvaticaStatement;
 
 /**
  * The shell's view of a driver connection: query results as sqlline should print them.
@@ -67,7 +64,7 @@ final class ShellConnection {
       if (m.getName().equals("cancel") && m.getParameterCount() == 0) {
         if (!statement.isClosed()) {
           Cancels.requested();
-          cancel(statement);
+          statement.cancel(); // the driver's cancel raises the flag at once, never waits
         }
         return null;
       }
@@ -77,35 +74,6 @@ final class ShellConnection {
       }
       return r;
     });
-  }
-
-  /**
-   * Cancels without waiting for the statement to finish. Avatica's {@code cancel()} is
-   * {@code synchronized} on the statement, which its execute holds while the first rows are
-   * computed — so a cancel from the Ctrl-C handler would wait for the very statement it should
-   * stop. The cancel flag it would raise is raised here directly (the driver's watchdog and scans
-   * watch it); the full {@code cancel()} follows on a thread of its own, when the statement lets
-   * it.
-   */
-  private static void cancel(Statement statement) throws SQLException {
-    try {
-      Object avatica = statement.unwrap(AvaticaStatement.class);
-      Field flag = AvaticaStatement.class.getDeclaredField("cancelFlag");
-      flag.setAccessible(true);
-      ((AtomicBoolean) flag.get(avatica)).set(true);
-    } catch (ReflectiveOperationException | SQLException | RuntimeException e) {
-      statement.cancel(); // not an Avatica statement: its own cancel, which may wait
-      return;
-    }
-    Thread t = new Thread(() -> {
-      try {
-        statement.cancel();
-      } catch (SQLException e) {
-        // finished or closed meanwhile: nothing left to cancel
-      }
-    }, "linode-sql-cancel");
-    t.setDaemon(true);
-    t.start();
   }
 
   /** A result set whose values are display text for {@code format}. */

@@ -68,7 +68,7 @@ final class CachedResultSet implements InvocationHandler {
       for (int i = 0; i < n; i++) {
         // Date-times as the UTC value itself: a Timestamp could not hold every one of them.
         row[i] = md.getColumnType(i + 1) == Types.TIMESTAMP
-            ? TemporalValues.read(rs, "getObject", new Object[] {i + 1, LocalDateTime.class})
+            ? TemporalValues.read(rs, i + 1).orElseThrow().utc()
             : rs.getObject(i + 1);
       }
       rows.add(row);

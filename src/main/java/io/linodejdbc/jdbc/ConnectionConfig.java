@@ -2,7 +2,7 @@ package io.linodejdbc.jdbc;
 
 import io.linodejdbc.api.ApiConfig;
 import io.linodejdbc.sql.SqlState;
-import io.linodejdbc.sql.WriteOptions;
+import io.linodejdbc.sql.write.WriteOptions;
 import java.sql.SQLException;
 import java.sql.SQLInvalidAuthorizationSpecException;
 import java.sql.SQLNonTransientConnectionException;

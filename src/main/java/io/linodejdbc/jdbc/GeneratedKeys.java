@@ -1,7 +1,7 @@
 package io.linodejdbc.jdbc;
 
 import io.linodejdbc.resource.Resources;
-import io.linodejdbc.sql.LinodeSql;
+import io.linodejdbc.sql.DialectSettings;
 import io.linodejdbc.sql.SqlState;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -29,7 +29,7 @@ final class GeneratedKeys {
     }
     if (arg instanceof int[] positions) {
       try {
-        return LinodeSql.columnNames(Resources.PERSONAL_ACCESS_TOKENS, positions);
+        return DialectSettings.columnNames(Resources.PERSONAL_ACCESS_TOKENS, positions);
       } catch (IllegalArgumentException e) {
         throw new SQLException(e.getMessage(), SqlState.INVALID_DESCRIPTOR_INDEX.code());
       }

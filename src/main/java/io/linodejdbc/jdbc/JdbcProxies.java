@@ -1,10 +1,13 @@
 package io.linodejdbc.jdbc;
 
-import io.linodejdbc.sql.LinodeSql;
-import io.linodejdbc.sql.LinodeSql.WriteShape;
+import static io.linodejdbc.jdbc.MethodTable.params;
+
+import io.linodejdbc.sql.DialectSettings;
+import io.linodejdbc.sql.DialectSettings.WriteShape;
 import io.linodejdbc.sql.MaxRows;
 import io.linodejdbc.sql.SqlState;
-import io.linodejdbc.sql.WriteProgress;
+import io.linodejdbc.sql.StatementCancel;
+import io.linodejdbc.sql.write.Writes;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
@@ -21,6 +24,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.apache.calcite.avatica.AvaticaConnection;
+import org.apache.calcite.avatica.AvaticaStatement;
+import org.apache.calcite.avatica.NoSuchStatementException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -69,7 +75,7 @@ final class JdbcProxies {
 
     WriteShape shape() {
       if (shape == null) {
-        shape = sql == null ? WriteShape.NONE : LinodeSql.writeShape(sql);
+        shape = sql == null ? WriteShape.NONE : DialectSettings.writeShape(sql);
       }
       return shape;
     }
@@ -85,101 +91,384 @@ final class JdbcProxies {
         new Handler(delegate, iface, parents, state));
   }
 
+  /** How a statement's result is asked for: the JDBC execute method that was called. */
+  private enum Execution {
+    EXECUTE, QUERY, UPDATE, LARGE_UPDATE;
+
+    /** The answer of this method for a write of {@code count} rows. */
+    Object countResult(long count, boolean rows) {
+      return switch (this) {
+        case EXECUTE -> rows;
+        case LARGE_UPDATE -> count;
+        default -> (int) count;
+      };
+    }
+  }
+
+  /**
+   * One call on a wrapper: what the overriding handler may read (typed arguments, the driver
+   * connection, the wrapped object and the statement's state) and {@link #proceed()}, the
+   * wrapped object's own answer.
+   */
+  static final class Call {
+    private final Handler handler;
+    private final Object proxy;
+    private final Method method;
+    private final Object @Nullable [] args;
+
+    private Call(Handler handler, Object proxy, Method method, Object @Nullable [] args) {
+      this.handler = handler;
+      this.proxy = proxy;
+      this.method = method;
+      this.args = args;
+    }
+
+    LinodeConnection connection() {
+      return handler.parents.connection();
+    }
+
+    Object proxy() {
+      return proxy;
+    }
+
+    Object delegate() {
+      return handler.delegate;
+    }
+
+    /**
+     * Argument {@code index}, of the type the overridden method declares there (boxed for a
+     * primitive); the table's key guarantees it.
+     */
+    <T> @Nullable T arg(int index, Class<T> type) {
+      return type.cast(java.util.Objects.requireNonNull(args)[index]);
+    }
+
+    /** The wrapped object's own answer, wrapped in turn where it is a JDBC object. */
+    @Nullable Object proceed() throws SQLException {
+      return handler.proceed(proxy, method, args);
+    }
+
+    private StatementState statement() {
+      return java.util.Objects.requireNonNull(handler.state);
+    }
+
+    private Handler handler() {
+      return handler;
+    }
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // The tables
+
+  /** What every wrapper answers itself: identity, and unwrap to the wrapper. */
+  private static final MethodTable COMMON = MethodTable.of(java.sql.Wrapper.class)
+      .on("equals", params(Object.class), c -> c.proxy() == c.arg(0, Object.class))
+      .on("hashCode", c -> System.identityHashCode(c.proxy()))
+      .on("toString", c -> "linode-jdbc " + c.handler().iface.getSimpleName() + "@"
+          + Integer.toHexString(System.identityHashCode(c.proxy())))
+      .on("isWrapperFor", params(Class.class),
+          c -> isInstance(c) ? (Object) true : c.proceed())
+      .on("unwrap", params(Class.class), c -> isInstance(c) ? c.proxy() : c.proceed())
+      .build();
+
+  private static boolean isInstance(Call c) {
+    Class<?> type = c.arg(0, Class.class);
+    return type != null && type.isInstance(c.proxy());
+  }
+
+  private static final MethodTable CONNECTION = MethodTable.of(Connection.class)
+      .include(COMMON)
+      .include(LinodeConnection.OVERRIDES)
+      // prepareStatement(sql, keys): prepare it with a RETURNING clause.
+      .on("prepareStatement", params(String.class, int.class), JdbcProxies::prepareWithKeys)
+      .on("prepareStatement", params(String.class, int[].class), JdbcProxies::prepareWithKeys)
+      .on("prepareStatement", params(String.class, String[].class),
+          JdbcProxies::prepareWithKeys)
+      .build();
+
+  private static final MethodTable METADATA = MethodTable.of(DatabaseMetaData.class)
+      .include(COMMON)
+      .include(MetaDataOverrides.OVERRIDES)
+      .on("getConnection", c -> c.connection().proxy())
+      .build();
+
+  private static final MethodTable RESULT_SET = MethodTable.of(ResultSet.class)
+      .include(COMMON)
+      .include(TemporalValues.OVERRIDES)
+      .on("getStatement", c -> c.handler().parents.statement() != null
+          ? c.handler().parents.statement() : c.proceed())
+      .build();
+
+  /**
+   * Generated keys, batches and the result protocol of writes; the parameters of prepared
+   * statements.
+   */
+  private static final MethodTable STATEMENT = statementTable(Statement.class);
+  private static final MethodTable PREPARED = statementTable(PreparedStatement.class);
+  private static final MethodTable CALLABLE = statementTable(CallableStatement.class);
+
+  private static MethodTable statementTable(Class<? extends Statement> iface) {
+    MethodTable.Builder b = MethodTable.of(iface).include(COMMON)
+        .on("getConnection", c -> c.connection().proxy())
+        .on("close", JdbcProxies::close)
+        .on("cancel", JdbcProxies::cancel)
+        .on("addBatch", params(String.class), c -> {
+          c.statement().sqlBatch.add(c.arg(0, String.class));
+          return toTwinOrProceed(c);
+        })
+        .on("clearBatch", JdbcProxies::clearBatch)
+        .on("getGeneratedKeys", c -> c.statement().generatedKeys != null
+            ? c.statement().generatedKeys : GeneratedKeys.empty((Statement) c.proxy()))
+        .on("executeBatch", c -> c.handler().executeBatch(c, false))
+        .on("executeLargeBatch", c -> c.handler().executeBatch(c, true))
+        .on("getUpdateCount", c -> c.statement().ownResult
+            ? (Object) (int) c.statement().updateCount : c.proceed())
+        .on("getLargeUpdateCount", c -> c.statement().ownResult
+            ? (Object) c.statement().updateCount : c.proceed())
+        .on("getResultSet", c -> c.statement().ownResult
+            ? c.statement().currentResult : c.proceed())
+        .on("getMoreResults", c -> moreResults(c, Statement.CLOSE_CURRENT_RESULT))
+        .on("getMoreResults", params(int.class), c -> moreResults(c, c.arg(0, Integer.class)));
+    for (Execution e : Execution.values()) {
+      String name = switch (e) {
+        case EXECUTE -> "execute";
+        case QUERY -> "executeQuery";
+        case UPDATE -> "executeUpdate";
+        case LARGE_UPDATE -> "executeLargeUpdate";
+      };
+      b.on(name, params(String.class), c -> c.handler().executeText(c, e, null, false));
+      if (e != Execution.QUERY) {
+        for (Class<?> keys : List.of(int.class, int[].class, String[].class)) {
+          b.on(name, params(String.class, keys),
+              c -> c.handler().executeText(c, e, c.arg(1, Object.class), true));
+        }
+      }
+      if (PreparedStatement.class.isAssignableFrom(iface)) {
+        b.on(name, c -> c.handler().executePrepared(c, e));
+      }
+    }
+    if (PreparedStatement.class.isAssignableFrom(iface)) {
+      b.onEach(ParameterBinder::isSetter, JdbcProxies::bindParameter)
+          .onEach(m -> m.getName().startsWith("set") && m.getParameterCount() >= 2
+              && m.getParameterTypes()[0] == int.class && !ParameterBinder.isSetter(m),
+              JdbcProxies::otherSetter)
+          .on("clearParameters", c -> {
+            c.statement().parameters.clear();
+            if (c.statement().twin != null) {
+              c.statement().twin.clearParameters();
+            }
+            return c.proceed();
+          })
+          .on("addBatch", c -> {
+            StatementState s = c.statement();
+            s.batch.add(List.copyOf(s.parameters.values()));
+            return toTwinOrProceed(c);
+          });
+    }
+    return b.build();
+  }
+
+  private static MethodTable table(Class<?> iface) {
+    if (iface == Connection.class) {
+      return CONNECTION;
+    } else if (iface == DatabaseMetaData.class) {
+      return METADATA;
+    } else if (iface == ResultSet.class) {
+      return RESULT_SET;
+    } else if (iface == CallableStatement.class) {
+      return CALLABLE;
+    } else if (iface == PreparedStatement.class) {
+      return PREPARED;
+    } else if (iface == Statement.class) {
+      return STATEMENT;
+    }
+    return COMMON;
+  }
+
+  // ---------------------------------------------------------------------------------------
+  // Handlers
+
+  private static @Nullable Object prepareWithKeys(Call c) throws SQLException {
+    String sql = c.arg(0, String.class);
+    LinodeConnection owner = c.connection();
+    List<String> keys = GeneratedKeys.requested(c.arg(1, Object.class));
+    String returning = keys == null || sql == null ? null : DialectSettings.withReturning(sql, keys);
+    StatementState s = new StatementState();
+    s.sql = sql;
+    synchronized (owner) { // see Handler.createsStatements
+      if (returning != null) {
+        s.returnsKeys = true;
+        s.twin = owner.calcite().prepareStatement(sql);
+        applyNetworkTimeout(owner, s.twin);
+        PreparedStatement ps = owner.calcite().prepareStatement(returning);
+        applyNetworkTimeout(owner, ps);
+        return wrap(ps, PreparedStatement.class, new Parents(owner, null), s);
+      }
+      PreparedStatement ps = owner.calcite().prepareStatement(sql);
+      applyNetworkTimeout(owner, ps);
+      return wrap(ps, PreparedStatement.class, new Parents(owner, null), s);
+    }
+  }
+
+  /** setNetworkTimeout: no statement of the connection waits longer for the API. */
+  private static void applyNetworkTimeout(LinodeConnection owner, Statement st)
+      throws SQLException {
+    int millis = owner.networkTimeoutMillis();
+    if (millis > 0) {
+      st.setQueryTimeout(Math.max(1, (millis + 999) / 1000));
+    }
+  }
+
+  private static @Nullable Object close(Call c) throws SQLException {
+    StatementState s = c.statement();
+    if (s.twin != null) {
+      s.twin.close();
+    }
+    Handler.closeCurrent(s);
+    return c.proceed();
+  }
+
+  /**
+   * Raises the statement's cancel flag at once. Avatica's own {@code cancel()} is synchronized
+   * on the statement, whose monitor the running execute holds while its first rows are
+   * computed, so a cancel from another thread (a Ctrl-C handler, a timeout) would wait for the
+   * very statement it should stop. The flag is Avatica's own, from its public
+   * {@code AvaticaConnection.getCancelFlag(handle)}: Calcite's runtime, the scans and their
+   * watchdog all watch it.
+   */
+  private static @Nullable Object cancel(Call c) throws SQLException {
+    java.util.concurrent.atomic.AtomicBoolean flag = cancelFlag(c);
+    if (flag == null) {
+      return c.proceed(); // a closed statement: Avatica says so
+    }
+    flag.set(true);
+    return null;
+  }
+
+  /** The statement's cancel flag; null when it is closed. */
+  private static java.util.concurrent.atomic.@Nullable AtomicBoolean cancelFlag(Call c)
+      throws SQLException {
+    if (c.delegate() instanceof AvaticaStatement st && !st.isClosed()
+        && c.connection().calcite() instanceof AvaticaConnection avatica) {
+      try {
+        return avatica.getCancelFlag(st.handle);
+      } catch (NoSuchStatementException e) {
+        return null; // closed meanwhile: nothing left to cancel
+      }
+    }
+    return null;
+  }
+
+  private static @Nullable Object clearBatch(Call c) throws SQLException {
+    StatementState s = c.statement();
+    s.batch.clear();
+    s.sqlBatch.clear();
+    return toTwinOrProceed(c);
+  }
+
+  /** Batches of a statement prepared for generated keys run on its twin (without RETURNING). */
+  private static @Nullable Object toTwinOrProceed(Call c) throws SQLException {
+    PreparedStatement twin = c.statement().twin;
+    return twin != null ? Handler.invokeOn(twin, c.method, c.args) : c.proceed();
+  }
+
+  private static @Nullable Object moreResults(Call c, @Nullable Integer current)
+      throws SQLException {
+    StatementState s = c.statement();
+    if (!s.ownResult) {
+      return c.proceed();
+    }
+    if (current == null || current != Statement.KEEP_CURRENT_RESULT) {
+      Handler.closeCurrent(s);
+    }
+    s.currentResult = null;
+    s.updateCount = -1;
+    return false;
+  }
+
+  /** A typed setter: bound by {@link ParameterBinder}, to the twin too, and remembered. */
+  private static @Nullable Object bindParameter(Call c) throws SQLException {
+    StatementState s = c.statement();
+    PreparedStatement ps = (PreparedStatement) c.delegate();
+    Object[] call = java.util.Objects.requireNonNull(c.args).clone();
+    String name = c.method.getName();
+    if (!s.parameterTypesRead) {
+      s.parameterTypes = ParameterBinder.parameterTypes(ps);
+      s.parameterTypesRead = true;
+    }
+    ParameterBinder.bind(ps, s.parameterTypes, name, call);
+    if (s.twin != null) {
+      ParameterBinder.bind(s.twin, s.parameterTypes, name, call);
+    }
+    s.parameters.put((Integer) call[0], new Object[] {name, call});
+    return null;
+  }
+
+  /** Other setters (bytes, streams, times) go to Avatica as they are, and to the twin. */
+  private static @Nullable Object otherSetter(Call c) throws SQLException {
+    StatementState s = c.statement();
+    Object[] args = java.util.Objects.requireNonNull(c.args);
+    if (s.twin != null) {
+      Handler.invokeOn(s.twin, c.method, args);
+    }
+    Integer index = (Integer) args[0];
+    s.parameters.put(index, new Object[] {"setObject", new Object[] {index, args[1]}});
+    return c.proceed();
+  }
+
+  /** In a replayed batch, a statement that is no write: the batch check below reports it. */
+  private static @Nullable Object notAWrite() {
+    return null;
+  }
+
   private static final class Handler implements InvocationHandler {
     private final Object delegate;
     private final Class<?> iface;
     private final Parents parents;
     private final @Nullable StatementState state;
+    private final MethodTable table;
 
     Handler(Object delegate, Class<?> iface, Parents parents, @Nullable StatementState state) {
       this.delegate = delegate;
       this.iface = iface;
       this.parents = parents;
       this.state = state;
+      this.table = table(iface);
     }
 
     @Override public @Nullable Object invoke(Object proxy, Method method, Object @Nullable [] args)
         throws Throwable {
-      String name = method.getName();
-      int arity = args == null ? 0 : args.length;
-      switch (name) {
-      case "equals":
-        if (arity == 1) {
-          return proxy == args[0];
+      MethodTable.Override override = table.get(method);
+      if (iface == Connection.class && parents.connection().calcite().isClosed()
+          && !LinodeConnection.answersWhenClosed(method)) {
+        if (method.getName().equals("isValid")) {
+          return false;
         }
-        break;
-      case "hashCode":
-        if (arity == 0) {
-          return System.identityHashCode(proxy);
-        }
-        break;
-      case "toString":
-        if (arity == 0) {
-          return "linode-jdbc " + iface.getSimpleName() + "@"
-              + Integer.toHexString(System.identityHashCode(proxy));
-        }
-        break;
-      case "isWrapperFor":
-        if (((Class<?>) args[0]).isInstance(proxy)) {
-          return true;
-        }
-        break;
-      case "unwrap":
-        if (((Class<?>) args[0]).isInstance(proxy)) {
-          return proxy;
-        }
-        break;
-      case "getConnection":
-        if (arity == 0 && iface != Connection.class) {
-          return parents.connection().proxy();
-        }
-        break;
-      case "getStatement":
-        if (arity == 0 && iface == ResultSet.class && parents.statement() != null) {
-          return parents.statement();
-        }
-        break;
-      default:
-        break;
+        override = null; // Calcite reports the closed connection itself
+      }
+      if (override == null) {
+        return proceed(proxy, method, args);
       }
       try {
-        if (iface == ResultSet.class) {
-          Object value = TemporalValues.read((ResultSet) delegate, name, args);
-          if (value != TemporalValues.NOT_HANDLED) {
-            return value;
-          }
-        }
-        if (iface == Connection.class) {
-          Object handled = connectionCall(method, args);
-          if (handled != LinodeConnection.NOT_HANDLED) {
-            return handled;
-          }
-        }
-        if (iface == DatabaseMetaData.class) {
-          Object handled = MetaDataOverrides.intercept(parents.connection(),
-              (DatabaseMetaData) delegate, (DatabaseMetaData) proxy, method, args);
-          if (handled != LinodeConnection.NOT_HANDLED) {
-            return handled;
-          }
-        }
-        if (iface == PreparedStatement.class && arity == 0
-            && (name.equals("executeQuery") || name.equals("execute"))) {
-          MaxRows.beforeExecute((Statement) delegate); // setMaxRows stops paging like LIMIT
-        }
-        if (state != null) {
-          Object handled = statementCall(proxy, method, args);
-          if (handled != LinodeConnection.NOT_HANDLED) {
-            return handled;
-          }
-        }
+        return override.answer(new Call(this, proxy, method, args));
       } catch (SQLException | RuntimeException e) {
         throw SqlErrors.translate(e);
       }
+    }
+
+    /** The wrapped object's own answer, wrapped where it is a JDBC object. */
+    private @Nullable Object proceed(Object proxy, Method method, Object @Nullable [] args)
+        throws SQLException {
+      String name = method.getName();
       Object result;
       if (createsStatements(name)) {
         // Avatica numbers statements with a plain int++ (AvaticaConnection.statementCount):
         // statements created concurrently on one connection would share an id.
         synchronized (parents.connection()) {
+          result = invokeOn(delegate, method, args);
+        }
+      } else if (delegate instanceof Statement st && name.startsWith("execute")) {
+        try (var hint = io.linodejdbc.sql.FetchSizeHint.set(st.getFetchSize())) { // for the scans
           result = invokeOn(delegate, method, args);
         }
       } else {
@@ -191,17 +480,9 @@ final class JdbcProxies {
         if (args != null && args.length >= 1 && args[0] instanceof String sql) {
           created.sql = sql;
         }
-        applyNetworkTimeout(st);
+        applyNetworkTimeout(parents.connection(), st);
       }
       return wrapResult(proxy, method.getReturnType(), result, created);
-    }
-
-    /** setNetworkTimeout: no statement of the connection waits longer for the API. */
-    private void applyNetworkTimeout(Statement st) throws SQLException {
-      int millis = parents.connection().networkTimeoutMillis();
-      if (millis > 0) {
-        st.setQueryTimeout(Math.max(1, (millis + 999) / 1000));
-      }
     }
 
     /** Calls that make Calcite create a statement (metadata calls run one internally). */
@@ -211,137 +492,58 @@ final class JdbcProxies {
               || name.equals("prepareStatement") || name.equals("prepareCall"));
     }
 
-    private Object connectionCall(Method method, Object @Nullable [] args) throws SQLException {
-      Object handled = parents.connection().intercept(method, args);
-      if (handled != LinodeConnection.NOT_HANDLED) {
-        return handled;
+    /** {@code execute…(sql[, keys])}: a statement's own text. */
+    private @Nullable Object executeText(Call c, Execution how, @Nullable Object keysArgument,
+        boolean withKeys) throws SQLException {
+      String sql = c.arg(0, String.class);
+      if (sql == null) {
+        return c.proceed();
       }
-      // prepareStatement(sql, keys): prepare it with a RETURNING clause.
-      if (method.getName().equals("prepareStatement") && args != null && args.length == 2
-          && args[0] instanceof String sql) {
-        List<String> keys = GeneratedKeys.requested(args[1]);
-        String returning = keys == null ? null : LinodeSql.withReturning(sql, keys);
-        StatementState s = new StatementState();
-        s.sql = sql;
-        synchronized (parents.connection()) { // see createsStatements
-          if (returning != null) {
-            s.returnsKeys = true;
-            s.twin = parents.connection().calcite().prepareStatement(sql);
-            applyNetworkTimeout(s.twin);
-            PreparedStatement ps = parents.connection().calcite().prepareStatement(returning);
-            applyNetworkTimeout(ps);
-            return wrap(ps, PreparedStatement.class, new Parents(parents.connection(), null), s);
-          }
-          PreparedStatement ps = parents.connection().calcite().prepareStatement(sql);
-          applyNetworkTimeout(ps);
-          return wrap(ps, PreparedStatement.class, new Parents(parents.connection(), null), s);
+      List<String> keys = withKeys ? GeneratedKeys.requested(keysArgument) : null;
+      return cancellable(c, () -> execute(c.proxy(), how, sql, false, keys, withKeys, List.of(),
+          c::proceed));
+    }
+
+    /** {@code execute…()} of a prepared statement. */
+    private @Nullable Object executePrepared(Call c, Execution how) throws SQLException {
+      StatementState s = java.util.Objects.requireNonNull(state);
+      return cancellable(c, () -> {
+        if (how == Execution.QUERY || how == Execution.EXECUTE) {
+          MaxRows.beforeExecute((Statement) delegate); // setMaxRows stops paging like LIMIT
         }
-      }
-      return LinodeConnection.NOT_HANDLED;
+        if (s.sql == null) {
+          return c.proceed();
+        }
+        return execute(c.proxy(), how, s.sql, true, null, false,
+            List.copyOf(s.parameters.values()), c::proceed);
+      });
     }
 
     /**
-     * Parameters, generated keys, batches and the result protocol of writes; NOT_HANDLED for
-     * what Avatica answers itself.
+     * Runs an execution so that {@code cancel()} stops it wherever it is: the statement's cancel
+     * flag reaches the planner ({@link StatementCancel}), and whatever a cancelled statement
+     * fails with (the planner's abort, Avatica's "Statement canceled", an aborted request) is
+     * reported as HY008.
      */
-    private Object statementCall(Object proxy, Method method, Object @Nullable [] args)
+    private @Nullable Object cancellable(Call c, StatementCancel.Work<@Nullable Object> work)
         throws SQLException {
-      String name = method.getName();
+      java.util.concurrent.atomic.AtomicBoolean flag = cancelFlag(c);
+      if (flag != null) {
+        flag.set(false); // a cancel stops the execution it meets, not the statement's next one
+      }
+      try {
+        return StatementCancel.whilePreparing(flag, work);
+      } catch (SQLException | RuntimeException e) {
+        if (flag != null && flag.get()) {
+          throw new SQLException("Statement canceled", SqlState.OPERATION_CANCELED.code(), e);
+        }
+        throw e;
+      }
+    }
+
+    private Object executeBatch(Call c, boolean large) throws SQLException {
       StatementState s = java.util.Objects.requireNonNull(state);
-      int arity = args == null ? 0 : args.length;
-      PreparedStatement twin = s.twin;
-      if (delegate instanceof PreparedStatement ps && ParameterBinder.isSetter(name, args)) {
-        Object[] call = java.util.Objects.requireNonNull(args).clone();
-        if (!s.parameterTypesRead) {
-          s.parameterTypes = ParameterBinder.parameterTypes(ps);
-          s.parameterTypesRead = true;
-        }
-        ParameterBinder.bind(ps, s.parameterTypes, name, call);
-        if (twin != null) {
-          ParameterBinder.bind(twin, s.parameterTypes, name, call);
-        }
-        s.parameters.put((Integer) call[0], new Object[] {name, call});
-        return null;
-      }
-      if (name.startsWith("set") && arity >= 2 && args[0] instanceof Integer index
-          && delegate instanceof PreparedStatement) {
-        // Other setters (bytes, streams, times) go to Avatica as they are, and to the twin.
-        if (twin != null) {
-          invokeOn(twin, method, args);
-        }
-        s.parameters.put(index, new Object[] {"setObject", new Object[] {index, args[1]}});
-        return LinodeConnection.NOT_HANDLED;
-      }
-      switch (name) {
-      case "clearParameters":
-        s.parameters.clear();
-        if (twin != null) {
-          twin.clearParameters();
-        }
-        return LinodeConnection.NOT_HANDLED;
-      case "addBatch":
-        if (arity == 0) {
-          s.batch.add(List.copyOf(s.parameters.values()));
-        } else if (args[0] instanceof String sql) {
-          s.sqlBatch.add(sql);
-        }
-        return twin != null ? invokeOn(twin, method, args) : LinodeConnection.NOT_HANDLED;
-      case "clearBatch":
-        s.batch.clear();
-        s.sqlBatch.clear();
-        return twin != null ? invokeOn(twin, method, args) : LinodeConnection.NOT_HANDLED;
-      case "close":
-        if (twin != null) {
-          twin.close();
-        }
-        closeCurrent(s);
-        return LinodeConnection.NOT_HANDLED;
-      case "getGeneratedKeys":
-        return s.generatedKeys != null ? s.generatedKeys : GeneratedKeys.empty((Statement) proxy);
-      case "executeBatch":
-      case "executeLargeBatch":
-        if (replaysBatch(s)) {
-          return replayBatch(proxy, name);
-        }
-        return batch(name);
-      case "getUpdateCount":
-        return s.ownResult ? (Object) (int) s.updateCount : LinodeConnection.NOT_HANDLED;
-      case "getLargeUpdateCount":
-        return s.ownResult ? (Object) s.updateCount : LinodeConnection.NOT_HANDLED;
-      case "getResultSet":
-        return s.ownResult ? s.currentResult : LinodeConnection.NOT_HANDLED;
-      case "getMoreResults":
-        if (!s.ownResult) {
-          return LinodeConnection.NOT_HANDLED;
-        }
-        if (arity == 0 || (Integer) args[0] != Statement.KEEP_CURRENT_RESULT) {
-          closeCurrent(s);
-        }
-        s.currentResult = null;
-        s.updateCount = -1;
-        return false;
-      default:
-        break;
-      }
-      if (!name.startsWith("execute")) {
-        return LinodeConnection.NOT_HANDLED;
-      }
-      String sql;
-      List<String> keys = null;
-      boolean prepared = delegate instanceof PreparedStatement && arity == 0;
-      if (prepared) {
-        sql = s.sql;
-      } else if (arity >= 1 && args[0] instanceof String text) {
-        sql = text;
-        keys = arity == 2 ? GeneratedKeys.requested(args[1]) : null;
-      } else {
-        return LinodeConnection.NOT_HANDLED;
-      }
-      if (sql == null) {
-        return LinodeConnection.NOT_HANDLED;
-      }
-      return execute(proxy, name, sql, prepared, keys, !prepared && arity == 2,
-          prepared ? List.copyOf(s.parameters.values()) : List.of());
+      return replaysBatch(s) ? replayBatch(c.proxy(), large) : batch(large);
     }
 
     /** Whether a batch runs statement by statement here rather than in Avatica. */
@@ -349,7 +551,7 @@ final class JdbcProxies {
       LinodeConnection owner = parents.connection();
       boolean returning = delegate instanceof PreparedStatement && !s.returnsKeys
           && s.shape() == WriteShape.RETURNING;
-      return owner.inTransaction() || owner.session().writeOptions().dryRun() || returning;
+      return owner.inTransaction() || owner.writes().dryRun() || returning;
     }
 
     /**
@@ -359,9 +561,9 @@ final class JdbcProxies {
      * them, and the update count is the exact number of rows. In a transaction a write is only
      * checked and queued ({@link PendingWrites}).
      */
-    private Object execute(Object proxy, String name, String sql, boolean prepared,
-        @Nullable List<String> keys, boolean keysArgument, List<Object[]> parameters)
-        throws SQLException {
+    private @Nullable Object execute(Object proxy, Execution how, String sql, boolean prepared,
+        @Nullable List<String> keys, boolean keysArgument, List<Object[]> parameters,
+        Fallback avatica) throws SQLException {
       StatementState s = java.util.Objects.requireNonNull(state);
       LinodeConnection owner = parents.connection();
       closeCurrent(s);
@@ -370,21 +572,21 @@ final class JdbcProxies {
       s.keyRows = null;
       s.currentResult = null;
       s.updateCount = -1;
-      WriteShape shape = prepared ? s.shape() : LinodeSql.writeShape(sql);
+      WriteShape shape = prepared ? s.shape() : DialectSettings.writeShape(sql);
       Statement statement = (Statement) delegate;
       boolean keyed = prepared ? s.returnsKeys : keys != null && shape == WriteShape.COUNT;
-      boolean dryRun = owner.session().writeOptions().dryRun();
+      boolean dryRun = owner.writes().dryRun();
       if (shape == WriteShape.NONE
           || shape == WriteShape.COUNT && !keyed && !dryRun && !owner.inTransaction()) {
         if (keysArgument) {
           // Nothing is generated (Avatica has no execute(sql, keys)): run it plainly.
-          return switch (name) {
-            case "execute" -> statement.execute(sql);
-            case "executeLargeUpdate" -> statement.executeLargeUpdate(sql);
+          return switch (how) {
+            case EXECUTE -> statement.execute(sql);
+            case LARGE_UPDATE -> statement.executeLargeUpdate(sql);
             default -> statement.executeUpdate(sql);
           };
         }
-        return LinodeConnection.NOT_HANDLED; // Avatica's own results are right
+        return avatica.run(); // Avatica's own results are right
       }
       if (owner.inTransaction()) {
         if (shape == WriteShape.RETURNING || keyed) {
@@ -392,16 +594,16 @@ final class JdbcProxies {
               + " write in a transaction gets only at commit(): run this statement with"
               + " auto-commit on.", SqlState.INVALID_TRANSACTION_STATE.code());
         }
-        if (name.equals("executeQuery")) {
+        if (how == Execution.QUERY) {
           throw new SQLException("executeQuery needs rows, and this write answers an update"
               + " count: use executeUpdate", SqlState.INVALID_TRANSACTION_STATE.code());
         }
         long count = owner.pending().add(sql, parameters);
         s.ownResult = true;
         s.updateCount = count;
-        return countResult(name, count, false);
+        return how.countResult(count, false);
       }
-      String run = !prepared && keyed ? LinodeSql.withReturning(sql, keys) : sql;
+      String run = !prepared && keyed ? DialectSettings.withReturning(sql, keys) : sql;
       CachedResultSet.Rows rows;
       try (ResultSet rs = prepared ? ((PreparedStatement) delegate).executeQuery()
           : statement.executeQuery(run)) {
@@ -417,19 +619,17 @@ final class JdbcProxies {
       if (shown) {
         s.currentResult = CachedResultSet.of(rows.metaData(), rows.rows(), (Statement) proxy);
       }
-      if (name.equals("executeQuery")) {
+      if (how == Execution.QUERY) {
         return s.currentResult;
       }
-      s.updateCount = name.equals("execute") && shown ? -1 : count;
-      return countResult(name, count, shown);
+      s.updateCount = how == Execution.EXECUTE && shown ? -1 : count;
+      return how.countResult(count, shown);
     }
 
-    private static Object countResult(String name, long count, boolean rows) {
-      return switch (name) {
-        case "execute" -> rows;
-        case "executeLargeUpdate" -> count;
-        default -> (int) count;
-      };
+    /** What runs a statement the driver leaves to Avatica. */
+    @FunctionalInterface
+    private interface Fallback {
+      @Nullable Object run() throws SQLException;
     }
 
     private static void closeCurrent(StatementState s) throws SQLException {
@@ -454,7 +654,7 @@ final class JdbcProxies {
      * A batch run here, statement by statement (in a transaction, on a dry run, with
      * RETURNING): each one's count is exact; a failure says which ones completed.
      */
-    private Object replayBatch(Object proxy, String name) throws SQLException {
+    private Object replayBatch(Object proxy, boolean large) throws SQLException {
       StatementState s = java.util.Objects.requireNonNull(state);
       boolean prepared = delegate instanceof PreparedStatement;
       List<List<Object[]>> sets = List.copyOf(s.batch);
@@ -478,11 +678,11 @@ final class JdbcProxies {
             for (Object[] call : sets.get(i)) {
               ParameterBinder.bind(ps, s.parameterTypes, (String) call[0], (Object[]) call[1]);
             }
-            r = execute(proxy, "executeLargeUpdate", java.util.Objects.requireNonNull(s.sql),
-                true, null, false, sets.get(i));
+            r = execute(proxy, Execution.LARGE_UPDATE, java.util.Objects.requireNonNull(s.sql),
+                true, null, false, sets.get(i), JdbcProxies::notAWrite);
           } else {
-            r = execute(proxy, "executeLargeUpdate", statements.get(i), false, null, false,
-                List.of());
+            r = execute(proxy, Execution.LARGE_UPDATE, statements.get(i), false, null, false,
+                List.of(), JdbcProxies::notAWrite);
           }
           if (!(r instanceof Long count)) {
             throw new SQLException("A batch holds writes only; statement " + (i + 1) + " is none",
@@ -504,23 +704,22 @@ final class JdbcProxies {
           : CachedResultSet.of(last.metaData(), keyRows, (Statement) proxy);
       s.currentResult = null;
       s.updateCount = -1;
-      if (name.equals("executeBatch")) {
+      if (!large) {
         return counts.stream().mapToInt(Long::intValue).toArray();
       }
       return counts.stream().mapToLong(Long::longValue).toArray();
     }
 
     /** Runs the batch; a failure says how many statements were applied before it. */
-    private Object batch(String name) throws SQLException {
+    private Object batch(boolean large) throws SQLException {
       Statement target = state != null && state.twin != null ? state.twin : (Statement) delegate;
       if (state != null) {
         state.batch.clear();
         state.sqlBatch.clear();
       }
-      try (WriteProgress progress = WriteProgress.start()) {
+      try (var progress = Writes.recordProgress()) {
         try {
-          return name.equals("executeBatch") ? target.executeBatch()
-              : target.executeLargeBatch();
+          return large ? target.executeLargeBatch() : target.executeBatch();
         } catch (SQLException | RuntimeException e) {
           SQLException cause = SqlErrors.translate(e);
           List<Long> done = progress.counts();

@@ -1,10 +1,13 @@
 package io.linodejdbc.jdbc;
 
+import static io.linodejdbc.jdbc.MethodTable.params;
+
 import io.linodejdbc.api.LinodeClient;
 import io.linodejdbc.api.ListRequest;
 import io.linodejdbc.api.RowCursor;
 import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sql.LinodeSession;
+import io.linodejdbc.sql.write.Writes;
 import io.linodejdbc.sql.SqlState;
 import java.lang.reflect.Method;
 import java.sql.Connection;
@@ -33,8 +36,6 @@ import org.slf4j.LoggerFactory;
 final class LinodeConnection {
   private static final Logger LOG = LoggerFactory.getLogger(LinodeConnection.class);
 
-  /** Returned by {@link #intercept} when the call goes to Calcite unchanged. */
-  static final Object NOT_HANDLED = new Object();
   /** The one isolation level there is: every read sees the API's current, committed state. */
   static final int ISOLATION = Connection.TRANSACTION_READ_COMMITTED;
   /** How recent an answer from the API lets {@code isValid} skip its request. */
@@ -50,11 +51,15 @@ final class LinodeConnection {
   private volatile boolean autoCommit = true;
   private volatile int networkTimeoutMillis;
 
-  LinodeConnection(CalciteConnection calcite, LinodeSession session, ConnectionConfig config) {
+  private final Writes writes;
+
+  LinodeConnection(CalciteConnection calcite, LinodeSession session, Writes writes,
+      ConnectionConfig config) {
     this.calcite = calcite;
     this.session = session;
+    this.writes = writes;
     this.config = config;
-    this.pending = new PendingWrites(session);
+    this.pending = new PendingWrites(session, writes);
     this.proxy = JdbcProxies.connection(this);
   }
 
@@ -70,6 +75,11 @@ final class LinodeConnection {
     return session;
   }
 
+  /** The connection's writes: dry runs or real, batch progress. */
+  Writes writes() {
+    return writes;
+  }
+
   ConnectionConfig config() {
     return config;
   }
@@ -80,7 +90,7 @@ final class LinodeConnection {
 
   /** True while writes wait for {@code commit()}. */
   boolean inTransaction() {
-    return !autoCommit && !session.writeOptions().dryRun();
+    return !autoCommit && !writes.dryRun();
   }
 
   PendingWrites pending() {
@@ -98,113 +108,116 @@ final class LinodeConnection {
         || level == Connection.TRANSACTION_READ_COMMITTED;
   }
 
-  /** Connection-level behaviour that differs from Calcite's. */
-  @Nullable Object intercept(Method method, Object @Nullable [] args) throws SQLException {
-    String name = method.getName();
-    if (!name.equals("close") && !name.equals("isClosed") && calcite.isClosed()) {
-      if (name.equals("isValid")) {
-        return false;
-      }
-      return NOT_HANDLED; // Calcite reports the closed connection itself
+  /** Whether {@code method} may still be called once the Calcite connection is closed. */
+  static boolean answersWhenClosed(Method method) {
+    return method.getName().equals("close") || method.getName().equals("isClosed");
+  }
+
+  /**
+   * Connection-level behaviour that differs from Calcite's. On a closed connection only
+   * {@code isValid} (false) is answered here; Calcite reports the closed connection itself.
+   */
+  static final MethodTable OVERRIDES = MethodTable.of(Connection.class)
+      .act("close", c -> c.connection().close())
+      .act("abort", params(java.util.concurrent.Executor.class), c -> c.connection().close())
+      .on("getAutoCommit", c -> c.connection().autoCommit)
+      .act("setAutoCommit", params(boolean.class),
+          c -> c.connection().setAutoCommit(c.arg(0, Boolean.class)))
+      .act("commit", c -> c.connection().pending.commit())
+      .act("rollback", c -> c.connection().rollback())
+      .on("getTransactionIsolation", c -> ISOLATION)
+      .act("setTransactionIsolation", params(int.class),
+          c -> setTransactionIsolation(c.arg(0, Integer.class)))
+      .act("setReadOnly", params(boolean.class),
+          c -> c.connection().session.setReadOnly(c.arg(0, Boolean.class)))
+      .on("isReadOnly", c -> c.connection().session.isReadOnly())
+      .on("isValid", params(int.class), c -> c.connection().isValid(c.arg(0, Integer.class)))
+      .on("getTypeMap", c -> new java.util.HashMap<String, Class<?>>())
+      .act("setTypeMap", params(java.util.Map.class),
+          c -> setTypeMap(c.arg(0, java.util.Map.class)))
+      .on("nativeSQL", params(String.class), c -> c.arg(0, String.class)) // run as it is
+      .act("setNetworkTimeout", params(java.util.concurrent.Executor.class, int.class),
+          c -> c.connection().setNetworkTimeout(c.arg(1, Integer.class)))
+      .on("getNetworkTimeout", c -> c.connection().networkTimeoutMillis)
+      // catalog "linode", as the metadata shows
+      .on("getCatalog", c -> MetadataModel.CATALOG)
+      // setting it (or any other name, which JDBC lets a driver ignore) changes nothing
+      .act("setCatalog", params(String.class), c -> { })
+      .act("setClientInfo", params(String.class, String.class),
+          c -> c.connection().setClientInfo(c.arg(0, String.class), c.arg(1, String.class)))
+      .act("setClientInfo", params(java.util.Properties.class),
+          c -> c.connection().setClientInfo(c.arg(0, java.util.Properties.class)))
+      .on("getClientInfo", params(String.class),
+          c -> c.connection().clientInfo.getProperty(c.arg(0, String.class)))
+      .on("getClientInfo", c -> c.connection().clientInfo())
+      .on("getWarnings", c -> c.connection().warnings)
+      .act("clearWarnings", c -> c.connection().warnings = null)
+      .build();
+
+  private void setAutoCommit(boolean on) throws SQLException {
+    if (on && !autoCommit) {
+      pending.commit(); // JDBC: switching auto-commit on commits the transaction
     }
-    switch (name) {
-    case "close":
-    case "abort":
-      close();
-      return null;
-    case "getAutoCommit":
-      return autoCommit;
-    case "setAutoCommit":
-      boolean on = (Boolean) args[0];
-      if (on && !autoCommit) {
-        pending.commit(); // JDBC: switching auto-commit on commits the transaction
-      }
-      autoCommit = on;
-      return null;
-    case "commit":
-      pending.commit();
-      return null;
-    case "rollback":
-      if (args == null || args.length == 0) {
-        int discarded = pending.rollback();
-        if (autoCommit) {
-          addWarning("rollback() undid nothing: the Linode API has no transactions, and in"
-              + " auto-commit mode every change was applied when its statement ran.");
-        } else {
-          LOG.debug("rollback() discarded {} request(s) that were never sent", discarded);
-        }
-        return null;
-      }
-      break;
-    case "getTransactionIsolation":
-      return ISOLATION;
-    case "setTransactionIsolation":
-      int level = (Integer) args[0];
-      if (!supportsIsolation(level)) {
-        throw new SQLFeatureNotSupportedException("Transaction isolation " + level + " is not"
-            + " available: reads see the Linode API's current state (READ COMMITTED), which"
-            + " cannot be held still for a transaction.", SqlState.FEATURE_NOT_SUPPORTED.code());
-      }
-      return null; // READ UNCOMMITTED is served by the stronger READ COMMITTED, as JDBC allows
-    case "setReadOnly":
-      session.setReadOnly((Boolean) args[0]);
-      return null;
-    case "isReadOnly":
-      return session.isReadOnly();
-    case "isValid":
-      return isValid((Integer) args[0]);
-    case "getTypeMap":
-      return new java.util.HashMap<String, Class<?>>();
-    case "setTypeMap":
-      if (args[0] != null && !((java.util.Map<?, ?>) args[0]).isEmpty()) {
-        throw new SQLFeatureNotSupportedException("The driver has no user-defined types to map",
-            SqlState.FEATURE_NOT_SUPPORTED.code());
-      }
-      return null;
-    case "nativeSQL":
-      return args[0]; // the driver runs the text as it is
-    case "setNetworkTimeout":
-      int millis = (Integer) args[1];
-      if (millis < 0) {
-        throw new SQLException("Network timeout must not be negative",
-            SqlState.INVALID_PARAMETER_VALUE.code());
-      }
-      networkTimeoutMillis = millis;
-      return null;
-    case "getNetworkTimeout":
-      return networkTimeoutMillis;
-    case "getCatalog":
-    case "setCatalog":
-      return MetaDataOverrides.catalogCall(name, args); // catalog "linode", as the metadata shows
-    case "setClientInfo":
-      // Clients label their connections (DBeaver: ApplicationName); the API has no use for it.
-      if (args != null && args.length == 2) {
-        if (args[1] == null) {
-          clientInfo.remove((String) args[0]);
-        } else {
-          clientInfo.setProperty((String) args[0], String.valueOf(args[1]));
-        }
-      } else if (args != null && args.length == 1 && args[0] != null) {
-        clientInfo.clear();
-        clientInfo.putAll((java.util.Properties) args[0]);
-      }
-      return null;
-    case "getClientInfo":
-      if (args != null && args.length == 1) {
-        return clientInfo.getProperty((String) args[0]);
-      }
-      java.util.Properties copy = new java.util.Properties();
-      copy.putAll(clientInfo);
-      return copy;
-    case "getWarnings":
-      return warnings;
-    case "clearWarnings":
-      warnings = null;
-      return null;
-    default:
-      break;
+    autoCommit = on;
+  }
+
+  private void rollback() {
+    int discarded = pending.rollback();
+    if (autoCommit) {
+      addWarning("rollback() undid nothing: the Linode API has no transactions, and in"
+          + " auto-commit mode every change was applied when its statement ran.");
+    } else {
+      LOG.debug("rollback() discarded {} request(s) that were never sent", discarded);
     }
-    return NOT_HANDLED;
+  }
+
+  private static void setTransactionIsolation(int level) throws SQLException {
+    if (!supportsIsolation(level)) {
+      throw new SQLFeatureNotSupportedException("Transaction isolation " + level + " is not"
+          + " available: reads see the Linode API's current state (READ COMMITTED), which"
+          + " cannot be held still for a transaction.", SqlState.FEATURE_NOT_SUPPORTED.code());
+    }
+    // READ UNCOMMITTED is served by the stronger READ COMMITTED, as JDBC allows
+  }
+
+  private static void setTypeMap(java.util.@Nullable Map<?, ?> map) throws SQLException {
+    if (map != null && !map.isEmpty()) {
+      throw new SQLFeatureNotSupportedException("The driver has no user-defined types to map",
+          SqlState.FEATURE_NOT_SUPPORTED.code());
+    }
+  }
+
+  private void setNetworkTimeout(int millis) throws SQLException {
+    if (millis < 0) {
+      throw new SQLException("Network timeout must not be negative",
+          SqlState.INVALID_PARAMETER_VALUE.code());
+    }
+    networkTimeoutMillis = millis;
+  }
+
+  /** Clients label their connections (DBeaver: ApplicationName); the API has no use for it. */
+  private void setClientInfo(@Nullable String name, @Nullable String value) {
+    if (name == null) {
+      return;
+    }
+    if (value == null) {
+      clientInfo.remove(name);
+    } else {
+      clientInfo.setProperty(name, value);
+    }
+  }
+
+  private void setClientInfo(java.util.@Nullable Properties all) {
+    if (all != null) {
+      clientInfo.clear();
+      clientInfo.putAll(all);
+    }
+  }
+
+  private java.util.Properties clientInfo() {
+    java.util.Properties copy = new java.util.Properties();
+    copy.putAll(clientInfo);
+    return copy;
   }
 
   private void close() throws SQLException {

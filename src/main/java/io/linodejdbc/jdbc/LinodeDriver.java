@@ -3,8 +3,9 @@ package io.linodejdbc.jdbc;
 import io.linodejdbc.api.LinodeClient;
 import io.linodejdbc.sql.LinodeCalciteDriver;
 import io.linodejdbc.sql.LinodeSchemas;
-import io.linodejdbc.sql.LinodeSql;
+import io.linodejdbc.sql.DialectSettings;
 import io.linodejdbc.sql.LinodeSession;
+import io.linodejdbc.sql.write.Writes;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
@@ -64,9 +65,11 @@ public final class LinodeDriver implements java.sql.Driver {
     ConnectionConfig config = ConnectionConfig.parse(url, info, System::getenv);
     LinodeClient client = new LinodeClient(config.toApiConfig());
     try {
-      LinodeSession session = new LinodeSession(client, config.writeOptions(),
-          java.time.Duration.ofSeconds(config.getInt(ConnectionProperty.CACHE_TTL)));
-      return new LinodeConnection(openCalcite(session), session, config).proxy();
+      Writes writes = new Writes(config.writeOptions());
+      LinodeSession session = new LinodeSession(client,
+          java.time.Duration.ofSeconds(config.getInt(ConnectionProperty.CACHE_TTL)),
+          List.of(writes.extension()));
+      return new LinodeConnection(openCalcite(session), session, writes, config).proxy();
     } catch (SQLException | RuntimeException e) {
       client.close();
       throw e;
@@ -75,7 +78,7 @@ public final class LinodeDriver implements java.sql.Driver {
 
   /** A Calcite connection with the Linode schema of {@code session} mounted. */
   static CalciteConnection openCalcite(LinodeSession session) throws SQLException {
-    CalciteConnection calcite = CALCITE.open(LinodeSql.connectionProperties());
+    CalciteConnection calcite = CALCITE.open(DialectSettings.connectionProperties());
     try {
       LinodeSchemas.mount(calcite.getRootSchema(), session);
       calcite.setSchema("profile");

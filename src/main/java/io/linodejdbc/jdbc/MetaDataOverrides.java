@@ -1,8 +1,9 @@
 package io.linodejdbc.jdbc;
 
+import static io.linodejdbc.jdbc.MethodTable.params;
+
 import io.linodejdbc.jdbc.MetadataModel.Column;
 import io.linodejdbc.jdbc.MetadataModel.TableInfo;
-import java.lang.reflect.Method;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -36,124 +37,91 @@ final class MetaDataOverrides {
   /** What {@code getDatabaseProductName()} reports. */
   static final String PRODUCT_NAME = "Linode API";
 
-  /**
-   * The answer to {@code method(args)} on the connection's metadata, or
-   * {@link LinodeConnection#NOT_HANDLED} to use Calcite's.
-   */
-  static @Nullable Object intercept(LinodeConnection connection, DatabaseMetaData calcite,
-      DatabaseMetaData proxy, Method method, Object @Nullable [] args) throws SQLException {
-    String name = method.getName();
-    int arity = args == null ? 0 : args.length;
-    switch (name) {
-    // Product and driver
-    case "getDatabaseProductName":
-      return PRODUCT_NAME;
-    case "getDatabaseProductVersion":
-      return apiVersion(connection);
-    case "getDatabaseMajorVersion":
-      return apiMajorVersion(connection);
-    case "getDatabaseMinorVersion":
-      return 0;
-    case "getDriverName":
-      return LinodeDriver.NAME;
-    case "getDriverVersion":
-      return driverVersion();
-    case "getDriverMajorVersion":
-      return new LinodeDriver().getMajorVersion();
-    case "getDriverMinorVersion":
-      return new LinodeDriver().getMinorVersion();
-    case "getJDBCMajorVersion":
-      return 4;
-    case "getJDBCMinorVersion":
-      return 2;
-    case "getURL":
-      return url(connection.config());
-    case "getUserName":
-      return connection.config().get(ConnectionProperty.USER);
-    // Transactions: writes deferred to commit() (see PendingWrites); no DDL, no savepoints.
-    case "supportsTransactions":
-    case "supportsDataManipulationTransactionsOnly":
-      return true;
-    case "supportsMultipleTransactions":
-    case "supportsDataDefinitionAndDataManipulationTransactions":
-    case "supportsSavepoints":
-    case "dataDefinitionCausesTransactionCommit":
-    case "dataDefinitionIgnoredInTransactions":
-    case "autoCommitFailureClosesAllResultSets":
-      return false;
-    case "getDefaultTransactionIsolation":
-      return LinodeConnection.ISOLATION;
-    case "supportsTransactionIsolationLevel":
-      return arity == 1 && LinodeConnection.supportsIsolation((Integer) args[0]);
-    case "isReadOnly":
-      return connection.session().isReadOnly();
-    // Identifiers as in PostgreSQL: unquoted fold to lower case, quoted are kept as written.
-    case "getIdentifierQuoteString":
-      return "\"";
-    case "getSearchStringEscape":
-      return String.valueOf(MetaPattern.ESCAPE);
-    case "storesLowerCaseIdentifiers":
-    case "storesMixedCaseQuotedIdentifiers":
-    case "supportsMixedCaseQuotedIdentifiers":
-      return true;
-    case "storesUpperCaseIdentifiers":
-    case "storesMixedCaseIdentifiers":
-    case "supportsMixedCaseIdentifiers":
-    case "storesUpperCaseQuotedIdentifiers":
-    case "storesLowerCaseQuotedIdentifiers":
-      return false;
-    case "getCatalogSeparator":
-      return ".";
-    case "isCatalogAtStart":
-      return true;
-    case "supportsGetGeneratedKeys":
-      return true; // JdbcProxies / GeneratedKeys: INSERT ... RETURNING under the hood
-    case "supportsStoredProcedures":
-    case "allProceduresAreCallable":
-      return false;
-    // Objects
-    case "getCatalogs":
-      return rows(CATALOGS, List.<Object[]>of(new Object[] {MetadataModel.CATALOG}));
-    case "getSchemas":
-      return schemas(connection, arity == 2 ? (String) args[0] : null,
-          arity == 2 ? (String) args[1] : null);
-    case "getTableTypes":
-      return rows(TABLE_TYPES, MetadataModel.TABLE_TYPES.stream()
-          .map(t -> new Object[] {t}).toList());
-    case "getTables":
-      return tables(connection, (String) args[0], (String) args[1], (String) args[2],
-          (String[]) args[3]);
-    case "getColumns":
-      return columns(connection, (String) args[0], (String) args[1], (String) args[2],
-          (String) args[3]);
-    case "getPrimaryKeys":
-      return primaryKeys(connection, (String) args[0], (String) args[1], (String) args[2]);
-    case "getIndexInfo":
-      return indexInfo(connection, (String) args[0], (String) args[1], (String) args[2]);
-    case "getBestRowIdentifier":
-      return bestRowIdentifier(connection, (String) args[0], (String) args[1],
-          (String) args[2]);
-    case "getImportedKeys":
-    case "getExportedKeys":
-    case "getCrossReference":
-      return rows(KEYS, List.of()); // one table: no foreign keys
-    case "getTypeInfo":
-      return rows(TYPE_INFO, typeInfo());
-    case "getProcedures":
-      return rows(PROCEDURES, List.of());
-    case "getFunctions":
-      return rows(FUNCTIONS, List.of());
-    default:
-      return LinodeConnection.NOT_HANDLED;
-    }
+  private static final Class<?> TEXT = String.class;
+
+  private static MethodTable.Override constant(@Nullable Object value) {
+    return c -> value;
   }
 
-  /**
-   * {@code Connection.getCatalog()} / {@code setCatalog(String)}: the one catalog is always
-   * current; setting it (or any other name, which JDBC lets a driver ignore) changes nothing.
-   */
-  static @Nullable Object catalogCall(String name, Object @Nullable [] args) {
-    return name.equals("getCatalog") ? MetadataModel.CATALOG : null;
+  /** The answers that differ from Calcite's; every other call goes to Calcite's metadata. */
+  static final MethodTable OVERRIDES = overrides();
+
+  private static MethodTable overrides() {
+    MethodTable.Builder b = MethodTable.of(DatabaseMetaData.class)
+        // Product and driver
+        .on("getDatabaseProductName", constant(PRODUCT_NAME))
+        .on("getDatabaseProductVersion", c -> apiVersion(c.connection()))
+        .on("getDatabaseMajorVersion", c -> apiMajorVersion(c.connection()))
+        .on("getDatabaseMinorVersion", constant(0))
+        .on("getDriverName", constant(LinodeDriver.NAME))
+        .on("getDriverVersion", c -> driverVersion())
+        .on("getDriverMajorVersion", c -> new LinodeDriver().getMajorVersion())
+        .on("getDriverMinorVersion", c -> new LinodeDriver().getMinorVersion())
+        .on("getJDBCMajorVersion", constant(4))
+        .on("getJDBCMinorVersion", constant(2))
+        .on("getURL", c -> url(c.connection().config()))
+        .on("getUserName", c -> c.connection().config().get(ConnectionProperty.USER))
+        // Transactions: writes deferred to commit() (see PendingWrites); no DDL, no savepoints.
+        .on("supportsTransactions", constant(true))
+        .on("supportsDataManipulationTransactionsOnly", constant(true))
+        .on("supportsMultipleTransactions", constant(false))
+        .on("supportsDataDefinitionAndDataManipulationTransactions", constant(false))
+        .on("supportsSavepoints", constant(false))
+        .on("dataDefinitionCausesTransactionCommit", constant(false))
+        .on("dataDefinitionIgnoredInTransactions", constant(false))
+        .on("autoCommitFailureClosesAllResultSets", constant(false))
+        .on("getDefaultTransactionIsolation", constant(LinodeConnection.ISOLATION))
+        .on("supportsTransactionIsolationLevel", params(int.class),
+            c -> LinodeConnection.supportsIsolation(c.arg(0, Integer.class)))
+        .on("isReadOnly", c -> c.connection().session().isReadOnly())
+        // Identifiers as in PostgreSQL: unquoted fold to lower case, quoted are kept as written.
+        .on("getIdentifierQuoteString", constant("\""))
+        .on("getSearchStringEscape", constant(String.valueOf(MetaPattern.ESCAPE)))
+        .on("storesLowerCaseIdentifiers", constant(true))
+        .on("storesMixedCaseQuotedIdentifiers", constant(true))
+        .on("supportsMixedCaseQuotedIdentifiers", constant(true))
+        .on("storesUpperCaseIdentifiers", constant(false))
+        .on("storesMixedCaseIdentifiers", constant(false))
+        .on("supportsMixedCaseIdentifiers", constant(false))
+        .on("storesUpperCaseQuotedIdentifiers", constant(false))
+        .on("storesLowerCaseQuotedIdentifiers", constant(false))
+        .on("getCatalogSeparator", constant("."))
+        .on("isCatalogAtStart", constant(true))
+        // JdbcProxies / GeneratedKeys: INSERT ... RETURNING under the hood
+        .on("supportsGetGeneratedKeys", constant(true))
+        .on("supportsStoredProcedures", constant(false))
+        .on("allProceduresAreCallable", constant(false))
+        // Objects
+        .on("getCatalogs",
+            c -> rows(CATALOGS, List.<Object[]>of(new Object[] {MetadataModel.CATALOG})))
+        .on("getSchemas", c -> schemas(c.connection(), null, null))
+        .on("getSchemas", params(TEXT, TEXT),
+            c -> schemas(c.connection(), c.arg(0, String.class), c.arg(1, String.class)))
+        .on("getTableTypes", c -> rows(TABLE_TYPES, MetadataModel.TABLE_TYPES.stream()
+            .map(t -> new Object[] {t}).toList()))
+        .on("getTables", params(TEXT, TEXT, TEXT, String[].class),
+            c -> tables(c.connection(), c.arg(0, String.class), c.arg(1, String.class),
+                c.arg(2, String.class), c.arg(3, String[].class)))
+        .on("getColumns", params(TEXT, TEXT, TEXT, TEXT),
+            c -> columns(c.connection(), c.arg(0, String.class), c.arg(1, String.class),
+                c.arg(2, String.class), c.arg(3, String.class)))
+        .on("getPrimaryKeys", params(TEXT, TEXT, TEXT),
+            c -> primaryKeys(c.connection(), c.arg(0, String.class), c.arg(1, String.class),
+                c.arg(2, String.class)))
+        .on("getIndexInfo", params(TEXT, TEXT, TEXT, boolean.class, boolean.class),
+            c -> indexInfo(c.connection(), c.arg(0, String.class), c.arg(1, String.class),
+                c.arg(2, String.class)))
+        .on("getBestRowIdentifier", params(TEXT, TEXT, TEXT, int.class, boolean.class),
+            c -> bestRowIdentifier(c.connection(), c.arg(0, String.class),
+                c.arg(1, String.class), c.arg(2, String.class)))
+        // one table: no foreign keys
+        .on("getImportedKeys", params(TEXT, TEXT, TEXT), c -> rows(KEYS, List.of()))
+        .on("getExportedKeys", params(TEXT, TEXT, TEXT), c -> rows(KEYS, List.of()))
+        .on("getCrossReference", params(TEXT, TEXT, TEXT, TEXT, TEXT, TEXT), c -> rows(KEYS, List.of()))
+        .on("getTypeInfo", c -> rows(TYPE_INFO, typeInfo()))
+        .on("getProcedures", params(TEXT, TEXT, TEXT), c -> rows(PROCEDURES, List.of()))
+        .on("getFunctions", params(TEXT, TEXT, TEXT), c -> rows(FUNCTIONS, List.of()));
+    return b.build();
   }
 
   // ---------------------------------------------------------------------------------------

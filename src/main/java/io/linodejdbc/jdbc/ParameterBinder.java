@@ -62,12 +62,12 @@ final class ParameterBinder {
 
   private ParameterBinder() {}
 
-  /** Whether {@code method(args)} sets a parameter this class binds. */
-  static boolean isSetter(String name, Object @Nullable [] args) {
-    if (args == null || args.length < 2 || !(args[0] instanceof Integer)) {
+  /** Whether {@code method} sets a parameter this class binds. */
+  static boolean isSetter(java.lang.reflect.Method method) {
+    if (method.getParameterCount() < 2 || method.getParameterTypes()[0] != int.class) {
       return false;
     }
-    return switch (name) {
+    return switch (method.getName()) {
       case "setObject", "setString", "setNString", "setInt", "setLong", "setShort", "setByte",
           "setBigDecimal", "setDouble", "setFloat", "setBoolean", "setTimestamp", "setDate",
           "setNull" -> true;

@@ -6,7 +6,7 @@ import io.linodejdbc.api.LinodeApiException;
 import io.linodejdbc.api.LinodeClient;
 import io.linodejdbc.sql.LinodeSession;
 import io.linodejdbc.sql.SqlState;
-import io.linodejdbc.sql.WriteOptions;
+import io.linodejdbc.sql.write.Writes;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -45,12 +45,14 @@ final class PendingWrites {
   }
 
   private final LinodeSession session;
+  private final Writes writes;
   private final List<Request> requests = new ArrayList<>();
   private @Nullable CalciteConnection dryRun;
   private int statements;
 
-  PendingWrites(LinodeSession session) {
+  PendingWrites(LinodeSession session, Writes writes) {
     this.session = session;
+    this.writes = writes;
   }
 
   boolean isEmpty() {
@@ -166,9 +168,8 @@ final class PendingWrites {
   /** A second Calcite connection on the same API client whose writes are dry runs. */
   private CalciteConnection dryRunConnection() throws SQLException {
     if (dryRun == null) {
-      WriteOptions own = session.writeOptions();
-      LinodeSession checking = new LinodeSession(session.client(),
-          new WriteOptions(own.allowFullTableDml(), own.allowRevokeSelf(), true));
+      LinodeSession checking = new LinodeSession(session.client(), java.time.Duration.ZERO,
+          session.resources(), List.of(writes.checking().extension()));
       dryRun = LinodeDriver.openCalcite(checking);
     }
     return dryRun;

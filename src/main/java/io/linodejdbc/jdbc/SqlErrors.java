@@ -4,7 +4,7 @@ import io.linodejdbc.api.LinodeApiException;
 import io.linodejdbc.sql.LinodeQueryException;
 import io.linodejdbc.sql.PgErrors;
 import io.linodejdbc.sql.SqlState;
-import io.linodejdbc.sql.WriteFailure;
+import io.linodejdbc.sql.write.Writes;
 import java.sql.SQLDataException;
 import java.sql.SQLException;
 import java.sql.SQLFeatureNotSupportedException;
@@ -43,7 +43,7 @@ final class SqlErrors {
           : "This JDBC feature is not supported by linode-jdbc",
           SqlState.FEATURE_NOT_SUPPORTED.code(), t);
     }
-    WriteFailure partial = find(t, WriteFailure.class);
+    RuntimeException partial = Writes.partialFailure(t);
     if (partial != null) {
       // The statement's own account (what was done) first; the state is the cause's.
       Throwable cause = partial.getCause();

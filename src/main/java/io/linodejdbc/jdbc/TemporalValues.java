@@ -1,5 +1,7 @@
 package io.linodejdbc.jdbc;
 
+import static io.linodejdbc.jdbc.MethodTable.params;
+
 import io.linodejdbc.sql.SqlState;
 import java.sql.Date;
 import java.sql.ResultSet;
@@ -18,7 +20,9 @@ import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Calendar;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -43,56 +47,69 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * </ul>
  */
 final class TemporalValues {
-  /** Returned when the call is none of ours. */
-  static final Object NOT_HANDLED = new Object();
-
   private static final DateTimeFormatter WHOLE_SECONDS =
       DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm:ss", Locale.ROOT);
 
   private TemporalValues() {}
 
   /**
-   * Answers a date-time getter on an Avatica result set, or {@link #NOT_HANDLED} for other calls
-   * and other columns.
+   * The date-time getters of a result set, by column index and by label: each answers for a
+   * TIMESTAMP or DATE column and hands every other column on to Avatica.
    */
-  static @Nullable Object read(ResultSet rs, String name, Object @Nullable [] args)
-      throws SQLException {
-    if (args == null || args.length == 0 || args.length > 2
-        || !(args[0] instanceof Integer || args[0] instanceof String)) {
-      return NOT_HANDLED;
-    }
-    switch (name) {
-    case "getTimestamp", "getDate", "getTime", "getObject" -> { }
-    default -> {
-      return NOT_HANDLED;
-    }
-    }
-    if (name.equals("getObject") && args.length == 2 && !(args[1] instanceof Class<?>)) {
-      return NOT_HANDLED; // getObject(col, Map): type maps
-    }
-    int column = args[0] instanceof Integer i ? i : rs.findColumn((String) args[0]);
-    int type = rs.getMetaData().getColumnType(column);
-    LocalDateTime value;
-    if (type == Types.TIMESTAMP) {
-      long millis = rs.getLong(column);
-      if (rs.wasNull()) {
-        return null;
+  static final MethodTable OVERRIDES = overrides();
+
+  private static MethodTable overrides() {
+    MethodTable.Builder b = MethodTable.of(ResultSet.class);
+    for (Class<?> column : List.of(int.class, String.class)) {
+      for (String getter : List.of("getTimestamp", "getDate", "getTime")) {
+        b.on(getter, params(column), c -> answer(c, getter, null));
+        b.on(getter, params(column, Calendar.class),
+            c -> answer(c, getter, c.arg(1, Calendar.class)));
       }
-      value = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L),
-          (int) Math.floorMod(millis, 1000L) * 1_000_000, ZoneOffset.UTC);
-    } else if (type == Types.DATE) {
-      long days = rs.getLong(column);
-      if (rs.wasNull()) {
-        return null;
-      }
-      value = LocalDate.ofEpochDay(days).atStartOfDay();
-    } else {
-      return NOT_HANDLED;
+      b.on("getObject", params(column), c -> answer(c, "getObject", null));
+      b.on("getObject", params(column, Class.class),
+          c -> answer(c, "getObject", c.arg(1, Class.class)));
     }
-    if (name.equals("getObject") && args.length == 2 && args[1] == String.class) {
+    return b.build();
+  }
+
+  private static @Nullable Object answer(JdbcProxies.Call call, String getter,
+      @Nullable Object extra) throws SQLException {
+    ResultSet rs = (ResultSet) call.delegate();
+    Object key = call.arg(0, Object.class);
+    int column = key instanceof Integer i ? i : rs.findColumn((String) key);
+    Optional<Value> value = read(rs, column);
+    if (value.isEmpty()) {
+      return call.proceed(); // not a date-time column: Avatica's answer
+    }
+    LocalDateTime utc = value.get().utc();
+    if (utc == null) {
+      return null;
+    }
+    if (extra == String.class) {
       return rs.getString(column);
     }
-    return get(value, type == Types.DATE, name, args.length == 2 ? args[1] : null);
+    return get(utc, value.get().dateOnly(), getter, extra);
+  }
+
+  /** A date-time column's value: its UTC wall clock (null for SQL NULL), and whether a DATE. */
+  record Value(@Nullable LocalDateTime utc, boolean dateOnly) {}
+
+  /** The value of a TIMESTAMP or DATE column; empty for other columns. */
+  static Optional<Value> read(ResultSet rs, int column) throws SQLException {
+    int type = rs.getMetaData().getColumnType(column);
+    if (type == Types.TIMESTAMP) {
+      long millis = rs.getLong(column);
+      return Optional.of(new Value(rs.wasNull() ? null
+          : LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L),
+              (int) Math.floorMod(millis, 1000L) * 1_000_000, ZoneOffset.UTC), false));
+    }
+    if (type == Types.DATE) {
+      long days = rs.getLong(column);
+      return Optional.of(new Value(rs.wasNull() ? null
+          : LocalDate.ofEpochDay(days).atStartOfDay(), true));
+    }
+    return Optional.empty();
   }
 
   /**

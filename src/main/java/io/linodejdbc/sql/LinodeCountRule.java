@@ -33,9 +33,7 @@ final class LinodeCountRule extends RelRule<RuleConfig> {
         b0 -> b0.operand(Aggregate.class).predicate(LinodeCountRule::onlyCountStar)
             .oneInput(b1 -> b1.operand(Filter.class).oneInput(b2 ->
                 b2.operand(LinodeTableScan.class)
-                    .predicate(scan -> !scan.spec().isLimited() && !scan.spec().isKeyLookup()
-                        && scan.spec().filter() != null && scan.spec().exact())
-                    .noInputs())),
+                    .predicate(LinodeSortLimitRule::exactlyFilteredListing).noInputs())),
         LinodeCountRule::new);
   }
 

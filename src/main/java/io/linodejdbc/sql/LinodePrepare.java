@@ -44,8 +44,8 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * <ul>
  *   <li>StackQL's column spellings ({@code data__label}, {@code tokenId}) are mapped onto the real
  *       columns on the parsed tree ({@link StackqlNames});
- *   <li>INSERT, UPDATE, StackQL's REPLACE and DELETE on a Linode table run as API requests
- *       ({@link WritePlanner}), with RETURNING;
+ *   <li>statements an extension plans ({@link StatementExtension}: the writes of
+ *       {@code sql.write}) are prepared from the one parsed tree, in one Calcite preparation;
  *   <li>{@code IN} lists stay predicates instead of becoming a join with a VALUES table at 20
  *       elements, so that the filter rule can turn them into key lookups; a list longer than
  *       {@link #MAX_IN_LIST} is refused with a clear error.
@@ -88,7 +88,7 @@ public class LinodePrepare extends CalcitePrepareImpl {
   private <T> CalciteSignature<T> prepare(Context context, Query<T> query,
       Type elementType, long maxRowCount) {
     if (query.sql != null) {
-      String sql = LinodeSql.withoutTerminator(query.sql);
+      String sql = DialectSettings.withoutTerminator(query.sql);
       if (!sql.equals(query.sql)) {
         query = Query.of(sql);
       }
@@ -96,17 +96,65 @@ public class LinodePrepare extends CalcitePrepareImpl {
       if (node != null) {
         checkInLists(node);
         SqlNode rewritten = envelope(StackqlNames.rewrite(node));
-        CalciteSignature<T> own = prepareOwn(context, sql, rewritten);
+        CalciteSignature<T> own = prepareOwn(context, rewritten);
         if (own != null) {
           return own;
         }
-        if (rewritten != node) {
-          return prepareStandard(context, Query.of(WritePlanner.unparse(rewritten)), elementType,
-              maxRowCount);
+        StatementExtension.Planned planned = extended(context, rewritten);
+        // Calcite is handed the tree parsed here, not the text again (see createParser).
+        try (TryThreadLocal.Memo parsed = PARSED.push(new Parsed(sql,
+            planned == null ? rewritten : planned.facade(), planned))) {
+          return prepareStandard(context, query, elementType, planned == null ? maxRowCount : -1);
         }
       }
     }
     return prepareStandard(context, query, elementType, maxRowCount);
+  }
+
+  /**
+   * The tree Calcite's preparation of {@code sql} is to use instead of parsing it again, and the
+   * extension that plans it (or null).
+   */
+  private record Parsed(String sql, SqlNode node, StatementExtension.@Nullable Planned planned) {}
+
+  private static final TryThreadLocal<@Nullable Parsed> PARSED = TryThreadLocal.of(null);
+
+  /** How an extension plans {@code node} (also inside EXPLAIN), or null. */
+  private static StatementExtension.@Nullable Planned extended(Context context, SqlNode node) {
+    LinodeSession session = LinodeSchemas.session(context.getMutableRootSchema());
+    if (session == null) {
+      return null;
+    }
+    SqlNode statement = node instanceof SqlExplain explain ? explain.getExplicandum() : node;
+    for (StatementExtension extension : session.extensions()) {
+      StatementExtension.Planned planned = extension.plan(context, statement);
+      if (planned != null) {
+        return node instanceof SqlExplain explain ? explained(explain, planned) : planned;
+      }
+    }
+    return null;
+  }
+
+  /** {@code EXPLAIN PLAN FOR} a statement an extension plans: the plan it really gets. */
+  private static StatementExtension.Planned explained(SqlExplain explain,
+      StatementExtension.Planned planned) {
+    SqlNode query = new SqlExplain(explain.getParserPosition(), planned.query(),
+        explain.operand(1), explain.operand(2), explain.operand(3),
+        explain.getDynamicParamCount());
+    return new StatementExtension.Planned() {
+      @Override public SqlNode facade() {
+        return explain;
+      }
+
+      @Override public SqlNode query() {
+        return query;
+      }
+
+      @Override public org.apache.calcite.rel.RelNode plan(org.apache.calcite.rel.RelNode rows,
+          Prepare.CatalogReader catalogReader) {
+        return planned.plan(rows, catalogReader);
+      }
+    };
   }
 
   private static void checkInLists(SqlNode node) {
@@ -125,36 +173,12 @@ public class LinodePrepare extends CalcitePrepareImpl {
     });
   }
 
-  /** Statements the driver runs itself, or null for Calcite's own path. */
-  @SuppressWarnings("unchecked")
-  private <T> @Nullable CalciteSignature<T> prepareOwn(Context context, String sql,
-      SqlNode node) {
-    if (node instanceof SqlExplain explain) {
-      WriteStatement write = WriteStatement.of(explain.getExplicandum(), null);
-      if (write == null) {
-        return null;
-      }
-      WritePlanner planner = new WritePlanner(context,
-          text -> prepareStandard(context, Query.of(text), Object[].class, -1), clock);
-      return prepareStandard(context, Query.of(planner.explain(write)), Object[].class, -1);
-    }
-    SqlNode statement = node;
-    SqlNodeList returning = null;
-    if (node instanceof SqlReturning r) {
-      statement = r.getDml();
-      returning = r.getReturnList();
-    }
-    WriteStatement write = WriteStatement.of(statement, returning);
-    if (write != null) {
-      WritePlanner planner = new WritePlanner(context,
-          text -> prepareStandard(context, Query.of(text), Object[].class, -1), clock);
-      return (CalciteSignature<T>) planner.plan(sql, write);
-    }
-    String metadata = metadataQuery(node);
+  /** Statements the driver answers with a query of its own (SHOW, DESCRIBE), or null. */
+  private <T> @Nullable CalciteSignature<T> prepareOwn(Context context, SqlNode node) {
+    LinodeSession session = LinodeSchemas.session(context.getMutableRootSchema());
+    String metadata = metadataQuery(node, session == null ? Resources.all() : session.resources());
     if (metadata != null) {
-      CalciteSignature<T> answer =
-          prepareStandard(context, Query.of(metadata), Object[].class, -1);
-      return answer;
+      return prepareStandard(context, Query.of(metadata), Object[].class, -1);
     }
     return null;
   }
@@ -196,7 +220,8 @@ public class LinodePrepare extends CalcitePrepareImpl {
   }
 
   /** SHOW and DESCRIBE as queries over VALUES, or null for other statements. */
-  private static @Nullable String metadataQuery(SqlNode node) {
+  private static @Nullable String metadataQuery(SqlNode node,
+      List<ResourceDescriptor> all) {
     if (node instanceof SqlShow show) {
       String like = show.getLikePattern() instanceof SqlLiteral literal
           ? literal.getValueAs(String.class) : null;
@@ -208,15 +233,15 @@ public class LinodePrepare extends CalcitePrepareImpl {
               + String.join(".", target) + "'; this driver serves " + LinodeSchemas.PROVIDER,
               null);
         }
-        return MetadataQueries.services(like);
+        return MetadataQueries.services(all, like);
       case RESOURCES:
-        return MetadataQueries.resources(MetadataQueries.service(target), like);
+        return MetadataQueries.resources(all, MetadataQueries.service(target), like);
       default:
-        return MetadataQueries.methods(MetadataQueries.resource(target), like);
+        return MetadataQueries.methods(MetadataQueries.resource(all, target), like);
       }
     }
     if (node instanceof SqlDescribeTable describe && describe.getColumn() == null) {
-      return MetadataQueries.describe(MetadataQueries.resource(describe.getTable().names),
+      return MetadataQueries.describe(MetadataQueries.resource(all, describe.getTable().names),
           describe instanceof SqlDescribeExtended);
     }
     return null;
@@ -225,11 +250,14 @@ public class LinodePrepare extends CalcitePrepareImpl {
   /** Statements are validated by {@link PgValidator}: the PostgreSQL dialect's functions. */
   @Override protected CalcitePreparingStmt getPreparingStmt(Context context, Type elementType,
       CalciteCatalogReader catalogReader, RelOptPlanner planner) {
+    PlanningCounts.prepared();
     JavaTypeFactory javaTypes = context.getTypeFactory();
     EnumerableRel.Prefer prefer = elementType == Object[].class
         ? EnumerableRel.Prefer.ARRAY : EnumerableRel.Prefer.CUSTOM;
     Convention convention = enableBindable ? BindableConvention.INSTANCE
         : EnumerableConvention.INSTANCE;
+    Parsed parsed = PARSED.get();
+    StatementExtension.Planned planned = parsed == null ? null : parsed.planned();
     return new CalcitePreparingStmt(this, context, catalogReader, javaTypes,
         context.getRootSchema(), prefer, createCluster(planner, new RexBuilder(javaTypes)),
         convention, createConvertletTable()) {
@@ -243,14 +271,88 @@ public class LinodePrepare extends CalcitePrepareImpl {
         return new PgValidator((CalciteCatalogReader) reader, javaTypes, validatorConfig);
       }
 
-      // Statement.setMaxRows planned like LIMIT, before optimization (see MaxRows).
+      /** The result columns' origins of an extension's statement (see implement). */
+      private List<@Nullable List<String>> facadeOrigins =
+          java.util.Collections.singletonList(null); // ROWCOUNT, PLAN
+
+      /** An extension's statement: its query is planned in place of the facade. */
+      @Override public PreparedResult prepareSql(SqlNode sqlQuery, SqlNode sqlNodeOriginal,
+          Class<?> runtimeContextClass, SqlValidator validator, boolean needsValidation) {
+        if (planned == null || sqlQuery != planned.facade()) {
+          return super.prepareSql(sqlQuery, sqlNodeOriginal, runtimeContextClass, validator,
+              needsValidation);
+        }
+        if (!sqlQuery.getKind().belongsTo(SqlKind.DML) && sqlQuery.getKind() != SqlKind.EXPLAIN) {
+          validator.validate(sqlQuery); // the result's columns, as Calcite describes a query's
+          facadeOrigins = validator.getFieldOrigins(sqlQuery);
+        }
+        return super.prepareSql(planned.query(), planned.query(), runtimeContextClass, validator,
+            needsValidation);
+      }
+
+      @Override protected PreparedResult implement(RelRoot root) {
+        if (planned != null) {
+          fieldOrigins = facadeOrigins;
+        }
+        return super.implement(root);
+      }
+
+      // Statement.setMaxRows planned like LIMIT, before optimization (see MaxRows); an
+      // extension's statement gets its own plan on top of its query's.
       @Override protected RelRoot optimize(RelRoot root,
           List<Prepare.Materialization> materializations,
           List<CalciteSchema.LatticeEntry> lattices) {
-        return super.optimize(MaxRows.limit(root, MaxRows.PLANNING.get()), materializations,
-            lattices);
+        RelRoot optimized;
+        if (planned != null) {
+          org.apache.calcite.rel.RelNode rel = planned.plan(root.project(), catalogReader);
+          SqlKind kind = planned.facade().getKind();
+          optimized = super.optimize(RelRoot.of(rel, kind.belongsTo(SqlKind.DML) ? kind
+              : SqlKind.SELECT), materializations, lattices);
+        } else {
+          optimized = super.optimize(MaxRows.limit(root, MaxRows.PLANNING.get()),
+              materializations, lattices);
+        }
+        StatementCancel.checkNotCancelled(); // a cancelled plan is not compiled
+        return optimized;
       }
     };
+  }
+
+  /** The planner stops when the statement is cancelled (see {@link StatementCancel}). */
+  @Override protected RelOptPlanner createPlanner(Context prepareContext,
+      org.apache.calcite.plan.@Nullable Context externalContext,
+      org.apache.calcite.plan.@Nullable RelOptCostFactory costFactory) {
+    return super.createPlanner(prepareContext,
+        StatementCancel.plannerContext(prepareContext, externalContext), costFactory);
+  }
+
+  /**
+   * Calcite's own parse of a statement's text, skipped when the prepare hook has parsed it
+   * already: the tree is handed over as the parser's result.
+   */
+  @Override protected SqlParser createParser(String sql, SqlParser.Config parserConfig) {
+    Parsed parsed = PARSED.get();
+    if (parsed != null && parsed.sql().equals(sql)) {
+      SqlNode node = parsed.node();
+      return SqlParser.create(sql, parserConfig.withParserFactory(reader -> new Preparsed(reader,
+          node)));
+    }
+    PlanningCounts.parsed();
+    return super.createParser(sql, parserConfig);
+  }
+
+  /** A "parser" answering a tree parsed before. */
+  private static final class Preparsed extends io.linodejdbc.sql.parser.LinodeSqlParserImpl {
+    private final SqlNode node;
+
+    Preparsed(java.io.Reader reader, SqlNode node) {
+      super(reader);
+      this.node = node;
+    }
+
+    @Override public SqlNode parseSqlStmtEof() {
+      return node;
+    }
   }
 
   @Override protected SqlRexConvertletTable createConvertletTable() {
@@ -272,20 +374,34 @@ public class LinodePrepare extends CalcitePrepareImpl {
   /** Parses as Calcite will; null when it cannot (Calcite then reports the error itself). */
   private static @Nullable SqlNode parseStatement(Context context, String sql) {
     CalciteConnectionConfig config = context.config();
+    SqlParserImplFactory factory = config.parserFactory(SqlParserImplFactory.class, null);
+    SqlParser.Config defaults = DialectSettings.parserConfig();
+    if (factory == defaults.parserFactory() && config.quoting() == defaults.quoting()
+        && config.unquotedCasing() == defaults.unquotedCasing()
+        && config.quotedCasing() == defaults.quotedCasing()
+        && config.caseSensitive() == defaults.caseSensitive()) {
+      SqlNode parsed = DialectSettings.takeParsed(sql); // the JDBC layer parsed it a moment ago
+      if (parsed != null) {
+        return parsed;
+      }
+    }
     SqlParser.Config parserConfig = SqlParser.config()
         .withQuotedCasing(config.quotedCasing())
         .withUnquotedCasing(config.unquotedCasing())
         .withQuoting(config.quoting())
         .withConformance(config.conformance())
         .withCaseSensitive(config.caseSensitive());
-    SqlParserImplFactory factory = config.parserFactory(SqlParserImplFactory.class, null);
     if (factory != null) {
       parserConfig = parserConfig.withParserFactory(factory);
     }
     try {
-      return SqlParser.create(sql, parserConfig).parseStmt();
+      PlanningCounts.parsed();
+      SqlNode node = SqlParser.create(sql, parserConfig).parseStmt();
+      DialectSettings.parsed(sql, node);
+      return node;
     } catch (SqlParseException e) {
       return null;
     }
   }
+
 }

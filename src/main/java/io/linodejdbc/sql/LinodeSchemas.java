@@ -1,7 +1,6 @@
 package io.linodejdbc.sql;
 
 import io.linodejdbc.resource.ResourceDescriptor;
-import io.linodejdbc.resource.Resources;
 import org.apache.calcite.jdbc.CalciteSchema;
 import org.apache.calcite.schema.SchemaPlus;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -24,7 +23,7 @@ public final class LinodeSchemas {
    */
   public static void mount(SchemaPlus root, LinodeSession session) {
     SchemaPlus provider = root.add(PROVIDER, new AbstractSchema());
-    for (ResourceDescriptor resource : Resources.all()) {
+    for (ResourceDescriptor resource : session.resources()) {
       addTables(schema(provider, resource.service()), resource, session);
       addTables(schema(root, resource.service()), resource, session);
     }
@@ -38,12 +37,12 @@ public final class LinodeSchemas {
     if (provider == null) {
       return null;
     }
-    for (ResourceDescriptor resource : Resources.all()) {
-      CalciteSchema service = provider.getSubSchema(resource.service(), true);
-      CalciteSchema.TableEntry entry =
-          service == null ? null : service.getTable(resource.name(), true);
-      if (entry != null && entry.getTable() instanceof LinodeTable table) {
-        return table.session();
+    for (CalciteSchema service : provider.getSubSchemaMap().values()) {
+      for (String name : service.getTableNames()) {
+        CalciteSchema.TableEntry entry = service.getTable(name, true);
+        if (entry != null && entry.getTable() instanceof LinodeTable table) {
+          return table.session();
+        }
       }
     }
     return null;

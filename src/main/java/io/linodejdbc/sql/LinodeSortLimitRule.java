@@ -50,10 +50,18 @@ final class LinodeSortLimitRule extends RelRule<RuleConfig> {
         b0 -> b0.operand(Sort.class).predicate(LinodeSortLimitRule::hasLiteralFetch)
             .oneInput(b1 -> b1.operand(Filter.class).oneInput(b2 ->
                 b2.operand(LinodeTableScan.class)
-                    .predicate(scan -> !scan.spec().isLimited() && !scan.spec().isKeyLookup()
-                        && scan.spec().filter() != null && scan.spec().exact())
-                    .noInputs())),
+                    .predicate(LinodeSortLimitRule::exactlyFilteredListing).noInputs())),
         LinodeSortLimitRule::new);
+  }
+
+  /**
+   * The scan under a Filter that a rule over both may replace: a listing (no key lookup, no
+   * limit yet) with a filter the API evaluates exactly. Shared with {@link LinodeCountRule};
+   * {@link #filterIsExactlyPushed} then checks that the Filter holds nothing more.
+   */
+  static boolean exactlyFilteredListing(LinodeTableScan scan) {
+    return !scan.spec().isLimited() && !scan.spec().isKeyLookup() && scan.spec().filter() != null
+        && scan.spec().exact();
   }
 
   private static boolean hasLiteralFetch(Sort sort) {

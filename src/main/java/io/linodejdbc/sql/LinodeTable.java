@@ -46,12 +46,17 @@ public final class LinodeTable extends AbstractTable implements TranslatableTabl
     return resource;
   }
 
-  LinodeClient client() {
+  public LinodeClient client() {
     return session.client();
   }
 
-  LinodeSession session() {
+  public LinodeSession session() {
     return session;
+  }
+
+  /** A JSON object the API answered, as a row of this table. */
+  public Object[] toRow(com.fasterxml.jackson.databind.node.ObjectNode object) {
+    return rowConverter.toRow(object);
   }
 
   RowConverter rowConverter() {

@@ -31,7 +31,6 @@ public final class MaxRows {
   /** The max rows each signature this class prepared was planned for. */
   private static final java.util.Map<Object, Long> PLANNED_FOR =
       java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
-  private static volatile java.lang.reflect.@Nullable Field serverField;
 
   /**
    * Called before a {@link java.sql.PreparedStatement} of the Calcite connection executes.
@@ -48,7 +47,7 @@ public final class MaxRows {
     long max = prepared.getLargeMaxRows();
     long wanted = max <= 0 ? -1 : max;
     org.apache.calcite.server.CalciteServerStatement server =
-        serverStatement(prepared.getConnection(), prepared.handle);
+        CalciteInternals.serverStatement(prepared.getConnection(), prepared.handle);
     if (server == null
         || !(server.getSignature() instanceof CalcitePrepare.CalciteSignature<?> signature)
         || signature.sql == null
@@ -61,37 +60,6 @@ public final class MaxRows {
         wanted);
     PLANNED_FOR.put(replanned, wanted);
     server.setSignature(replanned);
-  }
-
-  /** Calcite's server-side statement of a handle; null if Calcite's internals moved. */
-  private static org.apache.calcite.server.@Nullable CalciteServerStatement serverStatement(
-      java.sql.Connection connection, org.apache.calcite.avatica.Meta.StatementHandle handle) {
-    try {
-      java.lang.reflect.Field f = serverField;
-      if (f == null) {
-        f = field(connection.getClass(), "server");
-        serverField = f;
-      }
-      return ((org.apache.calcite.server.CalciteServer) f.get(connection)).getStatement(handle);
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      return null; // max rows then still cuts the result, as Calcite always did
-    } catch (org.apache.calcite.avatica.NoSuchStatementException e) {
-      return null;
-    }
-  }
-
-  private static java.lang.reflect.Field field(Class<?> type, String name)
-      throws NoSuchFieldException {
-    for (Class<?> c = type; c != null; c = c.getSuperclass()) {
-      try {
-        java.lang.reflect.Field f = c.getDeclaredField(name);
-        f.setAccessible(true);
-        return f;
-      } catch (NoSuchFieldException e) {
-        // look in the superclass
-      }
-    }
-    throw new NoSuchFieldException(name);
   }
 
   /** The max rows of the statement being prepared on this thread; -1 for none. */

@@ -3,7 +3,6 @@ package io.linodejdbc.sql;
 import io.linodejdbc.resource.ColumnDescriptor;
 import io.linodejdbc.resource.MethodDescriptor;
 import io.linodejdbc.resource.ResourceDescriptor;
-import io.linodejdbc.resource.Resources;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,9 +20,9 @@ final class MetadataQueries {
   private MetadataQueries() {}
 
   /** {@code SHOW SERVICES [IN linode] [LIKE p]}: id, name, title. */
-  static String services(@Nullable String likePattern) {
+  static String services(List<ResourceDescriptor> all, @Nullable String likePattern) {
     Map<String, List<String>> services = new LinkedHashMap<>();
-    for (ResourceDescriptor r : Resources.all()) {
+    for (ResourceDescriptor r : all) {
       services.computeIfAbsent(r.service(), s -> new ArrayList<>()).add(r.name());
     }
     List<List<String>> rows = new ArrayList<>();
@@ -34,9 +33,10 @@ final class MetadataQueries {
   }
 
   /** {@code SHOW RESOURCES IN linode.<service> [LIKE p]}: name, id, description. */
-  static String resources(String service, @Nullable String likePattern) {
+  static String resources(List<ResourceDescriptor> all, String service,
+      @Nullable String likePattern) {
     List<List<String>> rows = new ArrayList<>();
-    for (ResourceDescriptor r : Resources.all()) {
+    for (ResourceDescriptor r : all) {
       if (r.service().equals(service)) {
         rows.add(List.of(r.name(), LinodeSchemas.PROVIDER + "." + r.service() + "." + r.name(),
             r.description()));
@@ -78,12 +78,12 @@ final class MetadataQueries {
   }
 
   /** The resource a {@code linode.<service>.<resource>} (or shorter) name denotes. */
-  static ResourceDescriptor resource(List<String> names) {
+  static ResourceDescriptor resource(List<ResourceDescriptor> all, List<String> names) {
     List<String> path = new ArrayList<>(names);
     if (!path.isEmpty() && path.get(0).equals(LinodeSchemas.PROVIDER)) {
       path.remove(0);
     }
-    for (ResourceDescriptor r : Resources.all()) {
+    for (ResourceDescriptor r : all) {
       boolean match = path.size() == 2
           ? path.get(0).equals(r.service()) && path.get(1).equals(r.name())
           : path.size() == 1 && path.get(0).equals(r.name());

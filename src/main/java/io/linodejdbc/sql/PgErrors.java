@@ -66,6 +66,17 @@ public final class PgErrors {
     if (v != null) {
       return validation(String.valueOf(v.getMessage()), "");
     }
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (c.getClass() == RuntimeException.class
+          && String.valueOf(c.getMessage()).startsWith("Invalid escape sequence")) {
+        // a LIKE pattern from a column: Calcite takes a backslash only before % _ and itself
+        return new PgError("invalid LIKE pattern: a backslash must be followed by %, _ or"
+            + " another backslash here", SqlState.INVALID_PARAMETER_VALUE.code());
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
     NumberFormatException number = find(t, NumberFormatException.class);
     if (number != null) {
       Matcher m = NUMBER_FORMAT.matcher(String.valueOf(number.getMessage()));

@@ -34,9 +34,25 @@ final class PgOperatorTable implements SqlOperatorTable {
           EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL)),
       // MySQL's, where PostgreSQL has nothing of the name.
       SqlOperatorTables.of(SqlLibraryOperators.GROUP_CONCAT, SqlLibraryOperators.IFNULL),
-      CalciteCatalogReader.operatorTable(PgFunctions.class.getName()));
+      CalciteCatalogReader.operatorTable(PgFunctions.class.getName()),
+      aggregates());
 
   private PgOperatorTable() {}
+
+  /** The driver's aggregates ({@link PgAggregates}), looked up by their exact names. */
+  private static SqlOperatorTable aggregates() {
+    org.apache.calcite.jdbc.CalciteSchema root =
+        org.apache.calcite.jdbc.CalciteSchema.createRootSchema(false, false);
+    root.plus().add("pg_percentile_cont", java.util.Objects.requireNonNull(
+        org.apache.calcite.schema.impl.AggregateFunctionImpl.create(
+            PgAggregates.PercentileCont.class)));
+    root.plus().add("pg_percentile_disc", java.util.Objects.requireNonNull(
+        org.apache.calcite.schema.impl.AggregateFunctionImpl.create(
+            PgAggregates.PercentileDisc.class)));
+    return new CalciteCatalogReader(root, List.of(),
+        new org.apache.calcite.jdbc.JavaTypeFactoryImpl(),
+        org.apache.calcite.config.CalciteConnectionConfig.DEFAULT);
+  }
 
   @Override public void lookupOperatorOverloads(SqlIdentifier opName,
       @Nullable SqlFunctionCategory category, SqlSyntax syntax, List<SqlOperator> operatorList,

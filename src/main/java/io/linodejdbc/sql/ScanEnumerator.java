@@ -22,8 +22,13 @@ final class ScanEnumerator implements Enumerator<Object[]> {
   private final ScanSpec spec;
   private final DataContext context;
   private final int orderIndex;
+  /** The executing statement's fetch size when this scan was created (0: none). */
+  private final int fetchSize = FetchSizeHint.current();
 
-  private @Nullable RowCursor cursor;
+  /** Written here, read by the watchdog's thread. */
+  private volatile @Nullable RowCursor cursor;
+  /** Set by the watchdog; a cursor opened after it is closed at once. */
+  private volatile boolean aborted;
   private Watchdog.@Nullable Registration watch;
   private Object @Nullable [] current;
   private long delivered;
@@ -51,17 +56,22 @@ final class ScanEnumerator implements Enumerator<Object[]> {
       return false;
     }
     try {
-      if (cursor == null) {
-        cursor = open();
+      RowCursor rows = cursor;
+      if (rows == null) {
+        rows = open();
+        cursor = rows;
+        if (aborted) {
+          rows.close(); // cancelled while it opened: its first hasNext() fails as CANCELLED
+        }
       }
       boolean limitReached = spec.isLimited() && delivered >= spec.stopAfter();
       if (limitReached && (orderIndex < 0 || current == null)) {
         return completed(); // checked before hasNext(): no page is fetched past the limit
       }
-      if (!cursor.hasNext()) {
+      if (!rows.hasNext()) {
         return completed();
       }
-      Object[] next = converter.toRow(cursor.next());
+      Object[] next = converter.toRow(rows.next());
       if (limitReached && !Objects.equals(next[orderIndex], current[orderIndex])) {
         // Past the limit only rows tied with the last on the order field may follow: the Sort
         // above breaks those ties itself, so it must see all of them.
@@ -106,11 +116,18 @@ final class ScanEnumerator implements Enumerator<Object[]> {
     if (bound.xFilter() != null) {
       request.xFilter(bound.xFilter());
     }
-    request.prefetchRows(bound.prefetchRows());
+    // One more than the fetch size: Linq4j's iterator reads a row ahead of the JDBC cursor.
+    request.prefetchRows(bound.prefetchRows())
+        .fetchSize(fetchSize == 0 ? 0 : Math.min(fetchSize, Integer.MAX_VALUE - 1) + 1);
     return table.client().list(request.build());
   }
 
+  /**
+   * The watchdog's action. A cancel may come while {@link #open()} runs (the flag may even be
+   * up before the scan starts): the cursor not yet there is closed as soon as it is.
+   */
   private void abort() {
+    aborted = true;
     RowCursor c = cursor;
     if (c != null) {
       c.close();

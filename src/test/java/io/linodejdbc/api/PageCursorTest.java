@@ -290,4 +290,71 @@ class PageCursorTest {
     assertThat(header.toLowerCase()).contains("\\u65e5\\u672c").contains("\\u0130stanbul");
     assertThat(WireJson.MAPPER.readTree(header)).isEqualTo(filter);
   }
+
+  @Test
+  void fetchSizeFiftyReadingFiftyRowsMakesExactlyOneRequest() throws Exception {
+    stubListing(20_000, 500, 0);
+    RowCursor cursor = client(Fixtures.config(wm)).list(ListRequest.builder(PATH).fetchSize(50).build());
+    for (int i = 1; i <= 50; i++) {
+      assertThat(cursor.next().get("id").asInt()).isEqualTo(i);
+    }
+    Thread.sleep(300); // a look-ahead, if one had been scheduled, would have gone out by now
+    cursor.close();
+    assertThat(client.requestCount()).isEqualTo(1);
+    wm.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("page", equalTo("1"))
+        .withQueryParam("page_size", equalTo("500")));
+  }
+
+  @Test
+  void withoutAFetchSizeTheSameReadFetchesAhead() throws Exception {
+    stubListing(20_000, 500, 0);
+    RowCursor cursor = client(Fixtures.config(wm)).list(ListRequest.builder(PATH).build());
+    for (int i = 1; i <= 50; i++) {
+      assertThat(cursor.next().get("id").asInt()).isEqualTo(i);
+    }
+    Thread.sleep(300);
+    cursor.close();
+    assertThat(client.requestCount()).isGreaterThan(1); // what the fetch size saves
+  }
+
+  @Test
+  void fetchSizeLargerThanTheConfiguredPageSizeAsksForPagesThatHoldIt() throws Exception {
+    stubListing(1000, 50, 0);
+    stubListing(1000, 25, 0);
+    RowCursor cursor = client(Fixtures.config(wm).pageSize(25))
+        .list(ListRequest.builder(PATH).fetchSize(50).build());
+    for (int i = 1; i <= 50; i++) {
+      assertThat(cursor.next().get("id").asInt()).isEqualTo(i);
+    }
+    Thread.sleep(300);
+    cursor.close();
+    assertThat(client.requestCount()).isEqualTo(1);
+    wm.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("page_size", equalTo("50")));
+    assertThat(LinodeClient.pageSizeFor(25, 50)).isEqualTo(50);
+    assertThat(LinodeClient.pageSizeFor(500, 50)).isEqualTo(500);
+    assertThat(LinodeClient.pageSizeFor(100, 10_000)).isEqualTo(500);
+  }
+
+  @Test
+  void readingPastTheFetchSizeFetchesEveryPageOnceInOrder() {
+    stubListing(20_000, 500, 0);
+    List<Integer> got = drain(client(Fixtures.config(wm)).list(ListRequest.builder(PATH).fetchSize(50).build()));
+    assertThat(got).isEqualTo(ids(1, 20_000));
+    assertThat(client.requestCount()).isEqualTo(40);
+    for (int p = 1; p <= 40; p++) {
+      wm.verify(1, getRequestedFor(urlPathEqualTo(PATH)).withQueryParam("page", equalTo(String.valueOf(p))));
+    }
+  }
+
+  @Test
+  void aFetchSizeOfTwoPagesFetchesBothAndNoMore() throws Exception {
+    stubListing(20_000, 500, 0);
+    RowCursor cursor = client(Fixtures.config(wm)).list(ListRequest.builder(PATH).fetchSize(1000).build());
+    for (int i = 1; i <= 1000; i++) {
+      assertThat(cursor.next().get("id").asInt()).isEqualTo(i);
+    }
+    Thread.sleep(300);
+    cursor.close();
+    assertThat(client.requestCount()).isEqualTo(2);
+  }
 }

@@ -253,7 +253,9 @@ public final class PerformanceReport {
         List<Sample> driver = new ArrayList<>();
         List<Sample> baseline = new ArrayList<>();
         for (int i = 0; i < o.warmups() + runs; i++) {
-          Sample d = measure(server, () -> drain(connection, read.sql(), read.maxRows()));
+          Sample d = measure(server, () -> read.fetchSize() > 0
+              ? drainSome(connection, read.sql(), read.fetchSize(), read.rows())
+              : drain(connection, read.sql(), read.maxRows()));
           Sample b = measure(server, () -> baseline(http, server, read));
           if (i >= o.warmups()) {
             driver.add(d);
@@ -333,6 +335,28 @@ public final class PerformanceReport {
     try (Statement st = connection.createStatement()) {
       st.setMaxRows(maxRows);
       return drain(st.executeQuery(sql));
+    }
+  }
+
+  /**
+   * Reads the first {@code rows} rows with {@code Statement.setFetchSize(fetchSize)} and closes
+   * the result (a grid showing one screenful).
+   */
+  static long drainSome(Connection connection, String sql, int fetchSize, long rows)
+      throws SQLException {
+    try (Statement st = connection.createStatement()) {
+      st.setFetchSize(fetchSize);
+      long n = 0;
+      try (ResultSet rs = st.executeQuery(sql)) {
+        int columns = rs.getMetaData().getColumnCount();
+        while (n < rows && rs.next()) {
+          for (int i = 1; i <= columns; i++) {
+            rs.getObject(i);
+          }
+          n++;
+        }
+      }
+      return n;
     }
   }
 

@@ -39,7 +39,7 @@ class PerformanceReportSmokeTest {
         "ORDER BY created LIMIT 10", "COUNT(*)", "self-join on id", "INSERT 1 row",
         "INSERT 3 rows", "UPDATE by id", "UPDATE by label", "DELETE by id", "DELETE by IN-list",
         "created > now - 90 days", "setMaxRows(200)", "setMaxRows(200) created DESC",
-        "JOIN (VALUES 2 ids)");
+        "setFetchSize(50), 50 rows read", "JOIN (VALUES 2 ids)");
 
     // Reads: rows and the minimum worked out from the data; the driver at its minimum where it
     // is today. The baseline (the minimum requests, sequentially) agrees on the rows.
@@ -59,6 +59,8 @@ class PerformanceReportSmokeTest {
     assertRead(q.get("setMaxRows(200)"), 200, 1, 1);
     assertRead(q.get("setMaxRows(200) created DESC"), 200, 1, 1);
     assertRead(q.get("JOIN (VALUES 2 ids)"), 2, 2, 2);
+    // A fetch size of 50 with 50 rows read: page 1 only, no look-ahead (1,100 tokens: 3 pages).
+    assertRead(q.get("setFetchSize(50), 50 rows read"), 50, 1, 1);
     for (PerformanceReport.Query r : report.queries()) {
       if (!r.dml()) {
         assertThat(r.baselineRows()).as(r.name() + ": baseline rows").isEqualTo(r.rows());

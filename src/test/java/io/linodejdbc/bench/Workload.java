@@ -42,12 +42,21 @@ final class Workload {
    * @param ids ids the baseline GETs one by one (GET_EACH)
    * @param stopAfter rows after which the baseline stops paging (null: all)
    * @param maxRows {@code Statement.setMaxRows} for the driver (0: none)
+   * @param fetchSize {@code Statement.setFetchSize} for the driver, which then reads only
+   *     {@code rows} rows and closes the result, as a tool showing one screenful does (0: none)
    */
   record Read(String name, String sql, long rows, long minReads, int floorRoundTrips,
-      BaselineKind baseline, String xFilter, List<Integer> ids, Integer stopAfter, int maxRows) {
+      BaselineKind baseline, String xFilter, List<Integer> ids, Integer stopAfter, int maxRows,
+      int fetchSize) {
     Read(String name, String sql, long rows, long minReads, int floorRoundTrips,
         BaselineKind baseline, String xFilter, List<Integer> ids, Integer stopAfter) {
-      this(name, sql, rows, minReads, floorRoundTrips, baseline, xFilter, ids, stopAfter, 0);
+      this(name, sql, rows, minReads, floorRoundTrips, baseline, xFilter, ids, stopAfter, 0, 0);
+    }
+
+    Read(String name, String sql, long rows, long minReads, int floorRoundTrips,
+        BaselineKind baseline, String xFilter, List<Integer> ids, Integer stopAfter, int maxRows) {
+      this(name, sql, rows, minReads, floorRoundTrips, baseline, xFilter, ids, stopAfter, maxRows,
+          0);
     }
 
     /** The baseline's X-Filter now: a filter relative to the clock is evaluated when it runs. */
@@ -124,6 +133,8 @@ final class Workload {
         new Read("setMaxRows(200) created DESC", "SELECT * FROM " + TABLE
             + " ORDER BY created DESC", Math.min(200, n), 1, 1, BaselineKind.LIST,
             "{\"+order_by\":\"created\",\"+order\":\"desc\"}", null, 200, 200),
+        new Read("setFetchSize(50), 50 rows read", "SELECT * FROM " + TABLE, Math.min(50, n), 1,
+            1, BaselineKind.LIST, null, null, 50, 0, 50),
         new Read("JOIN (VALUES 2 ids)", "SELECT t.* FROM " + TABLE + " t JOIN (VALUES (" + point
             + "), (" + (point + 1) + ")) v(id) ON t.id = v.id", 2, 2, 1, BaselineKind.GET_EACH,
             null, List.of(point, point + 1), null));

@@ -1,9 +1,12 @@
 package io.linodejdbc.clients;
 
-import static io.linodejdbc.clients.Clients.rows;
+import static io.linodejdbc.testing.ResultSets.column;
+import static io.linodejdbc.testing.ResultSets.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linodejdbc.sandbox.SandboxServer;
+import io.linodejdbc.testing.ResultSets;
+import io.linodejdbc.testing.SandboxFixture;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.Driver;
@@ -32,7 +35,7 @@ class DbeaverReplayTest {
   private static SandboxServer server;
 
   @BeforeAll static void start() {
-    server = Clients.sandbox();
+    server = SandboxFixture.demoServer();
   }
 
   @AfterAll static void stop() {
@@ -43,11 +46,12 @@ class DbeaverReplayTest {
     // Driver manager dialog: driver class, URL, properties page.
     Driver driver = DriverManager.getDriver("jdbc:linode:");
     assertThat(driver.getClass().getName()).isEqualTo("io.linodejdbc.jdbc.LinodeDriver");
-    DriverPropertyInfo[] props = driver.getPropertyInfo(Clients.url(server), null);
+    DriverPropertyInfo[] props = driver.getPropertyInfo(SandboxFixture.clientUrl(server), null);
     assertThat(props).extracting(p -> p.name).contains("token", "password", "apiUrl");
 
     // JDBCDataSource.openConnection + initContext: user/password, auto-commit as configured.
-    try (Connection c = driver.connect(Clients.url(server), Clients.credentials(server))) {
+    try (Connection c = driver.connect(SandboxFixture.clientUrl(server),
+        SandboxFixture.clientCredentials(server))) {
       c.setAutoCommit(true);
       assertThat(c.getAutoCommit()).isTrue();
       assertThat(c.getTransactionIsolation()).isEqualTo(Connection.TRANSACTION_READ_COMMITTED);
@@ -127,8 +131,8 @@ class DbeaverReplayTest {
       assertThat(schema).isEqualTo("profile");
 
       // GenericDataSource.initialize: table types, catalogs, schemas of each catalog.
-      assertThat(Clients.column(md.getTableTypes(), "TABLE_TYPE")).contains("TABLE", "VIEW");
-      List<String> catalogs = Clients.column(md.getCatalogs(), "TABLE_CAT");
+      assertThat(column(md.getTableTypes(), "TABLE_TYPE")).contains("TABLE", "VIEW");
+      List<String> catalogs = column(md.getCatalogs(), "TABLE_CAT");
       assertThat(catalogs).containsExactly(catalog);
       List<Map<String, Object>> schemas = rows(md.getSchemas(catalog, "%"));
       assertThat(schemas).containsExactly(Map.of("TABLE_SCHEM", schema, "TABLE_CATALOG",
@@ -231,7 +235,7 @@ class DbeaverReplayTest {
         assertThat(s.execute("SELECT label, expiry FROM personal_access_tokens"
             + " WHERE expiry IS NULL ORDER BY label")).isTrue();
         try (ResultSet rs = s.getResultSet()) {
-          assertThat(Clients.column(rs, "label")).containsExactly("linode-cli", "linode-sql",
+          assertThat(column(rs, "label")).containsExactly("linode-cli", "linode-sql",
               null);
         }
         s.getWarnings();

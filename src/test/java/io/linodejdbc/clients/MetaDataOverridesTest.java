@@ -1,12 +1,14 @@
 package io.linodejdbc.clients;
 
-import static io.linodejdbc.clients.Clients.column;
-import static io.linodejdbc.clients.Clients.rows;
+import static io.linodejdbc.testing.ResultSets.column;
+import static io.linodejdbc.testing.ResultSets.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linodejdbc.resource.ColumnDescriptor;
 import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sandbox.SandboxServer;
+import io.linodejdbc.testing.ResultSets;
+import io.linodejdbc.testing.SandboxFixture;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -31,7 +33,7 @@ class MetaDataOverridesTest {
   private DatabaseMetaData md;
 
   @BeforeAll static void start() {
-    server = Clients.sandbox();
+    server = SandboxFixture.demoServer();
   }
 
   @AfterAll static void stop() {
@@ -39,7 +41,7 @@ class MetaDataOverridesTest {
   }
 
   @BeforeEach void connect() throws SQLException {
-    connection = Clients.connect(server);
+    connection = SandboxFixture.connectAsClient(server);
     md = connection.getMetaData();
   }
 
@@ -63,7 +65,7 @@ class MetaDataOverridesTest {
 
   @Test void urlKeepsNonDefaultSettingsButNoSecret() throws SQLException {
     try (Connection c = java.sql.DriverManager.getConnection(
-        Clients.url(server) + ";pageSize=100;token=" + server.actingToken(), null)) {
+        SandboxFixture.clientUrl(server) + ";pageSize=100;token=" + server.actingToken(), null)) {
       assertThat(c.getMetaData().getURL())
           .isEqualTo("jdbc:linode:apiUrl=" + server.baseUrl() + ";pageSize=100");
       assertThat(c.getMetaData().getUserName()).isNull();

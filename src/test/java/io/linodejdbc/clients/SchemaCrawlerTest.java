@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sandbox.SandboxServer;
+import io.linodejdbc.testing.SandboxFixture;
 import java.sql.Connection;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
@@ -28,7 +29,7 @@ class SchemaCrawlerTest {
   private static SandboxServer server;
 
   @BeforeAll static void start() {
-    server = Clients.sandbox();
+    server = SandboxFixture.demoServer();
   }
 
   @AfterAll static void stop() {
@@ -36,7 +37,7 @@ class SchemaCrawlerTest {
   }
 
   @Test void crawlsTablesColumnsRemarksKeysAndRowCounts() throws Exception {
-    try (Connection c = Clients.connect(server)) {
+    try (Connection c = SandboxFixture.connectAsClient(server)) {
       DatabaseConnectionSource source = DatabaseConnectionSources.fromConnection(c);
       SchemaCrawlerOptions options = SchemaCrawlerOptionsBuilder.newSchemaCrawlerOptions()
           .withLoadOptions(LoadOptionsBuilder.builder()

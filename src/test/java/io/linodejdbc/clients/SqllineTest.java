@@ -3,6 +3,7 @@ package io.linodejdbc.clients;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linodejdbc.sandbox.SandboxServer;
+import io.linodejdbc.testing.SandboxFixture;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -19,7 +20,7 @@ class SqllineTest {
   private static SandboxServer server;
 
   @BeforeAll static void start() {
-    server = Clients.sandbox();
+    server = SandboxFixture.demoServer();
   }
 
   @AfterAll static void stop() {
@@ -30,7 +31,7 @@ class SqllineTest {
 
   private static Run run(String script, String... options) throws Exception {
     List<String> args = new ArrayList<>(List.of("-d", "io.linodejdbc.jdbc.LinodeDriver",
-        "-u", Clients.url(server), "-n", "x", "-p", server.actingToken(),
+        "-u", SandboxFixture.clientUrl(server), "-n", "x", "-p", server.actingToken(),
         "--isolation=TRANSACTION_NONE", "--showWarnings=true"));
     args.addAll(List.of(options));
     ByteArrayOutputStream out = new ByteArrayOutputStream();

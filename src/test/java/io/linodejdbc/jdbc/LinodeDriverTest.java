@@ -3,9 +3,11 @@ package io.linodejdbc.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.linodejdbc.sandbox.LabelMatching;
 import io.linodejdbc.sandbox.SampleData;
-import io.linodejdbc.sandbox.SandboxServer;
 import io.linodejdbc.sandbox.SandboxToken;
+import io.linodejdbc.testing.LinodeAssert;
+import io.linodejdbc.testing.SandboxFixture;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.DriverPropertyInfo;
@@ -24,33 +26,24 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 class LinodeDriverTest {
-  private static SandboxServer server;
+  private static SandboxFixture sandbox;
   private static List<SandboxToken> tokens;
 
   @BeforeAll static void start() {
     tokens = SampleData.demo();
-    server = SandboxServer.builder().tokens(tokens).start();
+    sandbox = SandboxFixture.start(tokens, LabelMatching.EXACT);
   }
 
   @AfterAll static void stop() {
-    server.close();
+    sandbox.close();
   }
 
   private static Connection connect() throws SQLException {
-    Properties p = new Properties();
-    p.setProperty("token", server.actingToken());
-    p.setProperty("apiUrl", server.baseUrl());
-    return DriverManager.getConnection("jdbc:linode:", p);
+    return sandbox.connect();
   }
 
-  private static List<String> column(Connection c, String sql) throws SQLException {
-    List<String> values = new ArrayList<>();
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        values.add(rs.getString(1));
-      }
-    }
-    return values;
+  private static LinodeAssert sql(String sql) {
+    return LinodeAssert.sql(sql).on(sandbox);
   }
 
   @Test void driverManagerFindsTheDriverByUrl() throws SQLException {
@@ -74,20 +67,16 @@ class LinodeDriverTest {
     }
   }
 
-  @Test void identifiersFoldToLowerCaseUnlessQuoted() throws SQLException {
-    try (Connection c = connect()) {
-      int n = tokens.size();
-      assertThat(column(c, "SELECT COUNT(LABEL) + COUNT(*) - COUNT(label) FROM "
-          + "Linode.Profile.Personal_Access_Tokens")).containsExactly(String.valueOf(n));
-      assertThat(column(c, "SELECT COUNT(\"label\") FROM personal_access_tokens"))
-          .containsExactly(String.valueOf(tokens.stream().filter(t -> t.label() != null).count()));
-      assertThat(column(c, "SELECT COUNT(*) FROM profile.personal_access_tokens"))
-          .containsExactly(String.valueOf(n));
-      assertThatThrownBy(() -> column(c, "SELECT \"LABEL\" FROM personal_access_tokens"))
-          .isInstanceOf(SQLException.class)
-          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("42"))
-          .hasMessageContaining("LABEL");
-    }
+  @Test void identifiersFoldToLowerCaseUnlessQuoted() {
+    int n = tokens.size();
+    sql("SELECT COUNT(LABEL) + COUNT(*) - COUNT(label) AS n FROM "
+        + "Linode.Profile.Personal_Access_Tokens").returns("n=" + n);
+    sql("SELECT COUNT(\"label\") AS n FROM personal_access_tokens")
+        .returns("n=" + tokens.stream().filter(t -> t.label() != null).count());
+    sql("SELECT COUNT(*) AS n FROM profile.personal_access_tokens").returns("n=" + n);
+    SQLException e = sql("SELECT \"LABEL\" FROM personal_access_tokens").failure();
+    assertThat(e.getSQLState()).startsWith("42");
+    assertThat(e.getMessage()).contains("LABEL");
   }
 
   @Test void timestampsAreTheApiValuesWhateverTheJvmTimeZone() throws SQLException {
@@ -112,11 +101,8 @@ class LinodeDriverTest {
     }
   }
 
-  @Test void unicodeLiteralsWork() throws SQLException {
-    try (Connection c = connect()) {
-      assertThat(column(c, "SELECT '日本 İstanbul' FROM (VALUES (1))"))
-          .containsExactly("日本 İstanbul");
-    }
+  @Test void unicodeLiteralsWork() {
+    sql("SELECT '日本 İstanbul' AS v FROM (VALUES (1))").returns("v=日本 İstanbul");
   }
 
   @Test void preparedStatementReusesItsPlanWithNewParameters() throws SQLException {
@@ -140,7 +126,7 @@ class LinodeDriverTest {
       assertThat(rs.getStatement()).isSameAs(s);
       assertThat(c.getMetaData().getConnection()).isSameAs(c);
       assertThat(c.isWrapperFor(Connection.class)).isTrue();
-      assertThat(c.toString()).doesNotContain(server.actingToken());
+      assertThat(c.toString()).doesNotContain(sandbox.server().actingToken());
     }
   }
 

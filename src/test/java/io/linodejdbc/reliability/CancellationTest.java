@@ -100,6 +100,72 @@ class CancellationTest {
     }
   }
 
+  /**
+   * Runs {@code sql} on a thread of its own, calls {@code cancel()} from this one after
+   * {@code delayMillis}, and returns the statement's failure; the time from cancel() to the
+   * failure is printed. The two-second bound is the join's limit, not a measured assertion.
+   */
+  private static SQLException cancelAfter(String what, Connection c, String sql,
+      long delayMillis) throws Exception {
+    // Calcite's first plan in a JVM loads and initialises thousands of classes (seconds on a
+    // busy machine), which no flag interrupts: warm up first, then measure the cancel.
+    try (Statement warm = c.createStatement(); ResultSet rs = warm.executeQuery(
+        "SELECT COUNT(*) FROM (VALUES (1), (2)) a(x), (VALUES (3)) b(y) WHERE a.x < b.y")) {
+      rs.next();
+    }
+    Statement st = c.createStatement();
+    AtomicReference<Throwable> outcome = new AtomicReference<>();
+    long[] failedAt = new long[1];
+    Thread run = new Thread(() -> {
+      try (ResultSet rs = st.executeQuery(sql)) {
+        while (rs.next()) {
+          // drain
+        }
+        outcome.set(new AssertionError("statement finished although cancelled"));
+      } catch (Throwable t) {
+        failedAt[0] = System.nanoTime();
+        outcome.set(t);
+      }
+    }, "cancel-test-statement");
+    run.start();
+    Thread.sleep(delayMillis);
+    assertThat(run.isAlive()).as("still running when cancelled").isTrue();
+    long cancelledAt = System.nanoTime();
+    st.cancel(); // from another thread, while the statement holds its own monitor
+    run.join(2_000);
+    assertThat(run.isAlive()).as("statement ended within two seconds of cancel()").isFalse();
+    System.out.println("[cancel] " + what + ": failed " + (failedAt[0] - cancelledAt) / 1_000_000
+        + " ms after cancel()");
+    assertThat(outcome.get()).isInstanceOf(SQLException.class);
+    st.close();
+    return (SQLException) outcome.get();
+  }
+
+  @Test
+  void cancelStopsAStatementWaitingForItsFirstPage() throws Exception {
+    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS)
+        .latency(Duration.ofSeconds(60)).start();
+        Connection c = connect(s)) {
+      SQLException e = cancelAfter("waiting for the first page", c,
+          "SELECT COUNT(*) FROM personal_access_tokens WHERE label LIKE '%a%'", 1_000);
+      assertThat(e.getSQLState()).isEqualTo("HY008");
+    }
+  }
+
+  /** Planning this join alone takes seconds (10 s measured on a loaded machine): cancelled then. */
+  @Test
+  void cancelStopsACpuBoundCrossJoin() throws Exception {
+    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS.subList(0, 8)).start();
+        Connection c = connect(s)) {
+      StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ");
+      for (int i = 0; i < 9; i++) {
+        sql.append(i == 0 ? "" : ", ").append("personal_access_tokens t").append(i);
+      }
+      SQLException e = cancelAfter("9-way cross join", c, sql.toString(), 3_000);
+      assertThat(e.getSQLState()).isEqualTo("HY008");
+    }
+  }
+
   @Test
   void queryTimeoutOnStalledServerThrowsSqlTimeoutException() throws Exception {
     try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start()) {

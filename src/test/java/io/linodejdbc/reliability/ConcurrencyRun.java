@@ -66,7 +66,7 @@ final class ConcurrencyRun {
               int q = rng.nextInt(Workload.QUERIES.size());
               String sql = Workload.QUERIES.get(q);
               try {
-                ResultSets.Table actual = Rel.run(c, sql);
+                ResultSets.Table actual = ResultSets.query(c, sql);
                 Optional<String> d = ResultSets.diff(expected.get(q), actual, Workload.ordered(sql));
                 if (d.isEmpty()) {
                   correct.incrementAndGet();

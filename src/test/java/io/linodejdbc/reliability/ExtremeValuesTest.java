@@ -73,7 +73,7 @@ class ExtremeValuesTest {
         "SELECT id FROM personal_access_tokens WHERE created BETWEEN TIMESTAMP '0001-01-01 00:00:00'"
             + " AND TIMESTAMP '0001-01-01 00:00:01'")
         .map(sql -> DynamicTest.dynamicTest(sql, () -> {
-          Optional<String> d = ResultSets.diff(oracle.query(sql), Rel.run(conn, sql), sql.contains("ORDER BY"));
+          Optional<String> d = ResultSets.diff(oracle.query(sql), ResultSets.query(conn, sql), sql.contains("ORDER BY"));
           assertThat(d).as(sql).isEmpty();
         }));
   }
@@ -93,7 +93,7 @@ class ExtremeValuesTest {
             String sql = "SELECT id, label FROM personal_access_tokens WHERE id IN (" + ids + ")";
             fixture.clearRequests();
             fixture.server().resetMaxInFlightUntilResponse();
-            assertThat(ResultSets.diff(oracle.query(sql), Rel.run(cc, sql), false)).isEmpty();
+            assertThat(ResultSets.diff(oracle.query(sql), ResultSets.query(cc, sql), false)).isEmpty();
             int inFlight = fixture.server().maxInFlightUntilResponse();
             System.out.println("[extreme] IN list of " + c[0] + " ids: " + fixture.requests().size()
                 + " requests, max in flight " + inFlight + " (maxConcurrentRequests " + c[1] + ")");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.linodejdbc.sandbox.SandboxServer;
+import io.linodejdbc.testing.ResultSets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -24,11 +25,11 @@ class FixedDefectsTest {
         Connection c = connect(s)) {
       String sql = "SELECT * FROM personal_access_tokens";
       for (int i = 0; i < 50; i++) {
-        Rel.run(c, sql); // warm-up
+        ResultSets.query(c, sql); // warm-up
       }
       long before = Rel.heapAfterGc();
       for (int i = 0; i < 200; i++) {
-        Rel.run(c, sql);
+        ResultSets.query(c, sql);
       }
       long after = Rel.heapAfterGc();
       System.out.println("[KD-1] heap after GC " + Rel.mb(before) + " -> " + Rel.mb(after));
@@ -42,14 +43,14 @@ class FixedDefectsTest {
     try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start()) {
       for (int i = 0; i < 5; i++) {
         try (Connection c = connect(s)) {
-          Rel.run(c, "SELECT * FROM personal_access_tokens");
+          ResultSets.query(c, "SELECT * FROM personal_access_tokens");
         }
       }
       long before = Rel.heapAfterGc();
       for (int i = 0; i < 40; i++) {
         try (Connection c = connect(s)) {
-          Rel.run(c, "SELECT * FROM personal_access_tokens");
-          Rel.run(c, "SELECT COUNT(*) FROM personal_access_tokens WHERE id > 3");
+          ResultSets.query(c, "SELECT * FROM personal_access_tokens");
+          ResultSets.query(c, "SELECT COUNT(*) FROM personal_access_tokens WHERE id > 3");
         }
       }
       long after = Rel.heapAfterGc();
@@ -63,7 +64,7 @@ class FixedDefectsTest {
   void kd3_noRequestForANegativeId() throws Exception {
     try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start();
         Connection c = connect(s)) {
-      assertThat(Rel.run(c, "SELECT id FROM personal_access_tokens WHERE id = -1").size()).isZero();
+      assertThat(ResultSets.query(c, "SELECT id FROM personal_access_tokens WHERE id = -1").size()).isZero();
       assertThat(s.requestLog().requests()).isEmpty();
     }
   }
@@ -108,13 +109,13 @@ class FixedDefectsTest {
         Connection c = connect(s)) {
       String thousand = IntStream.rangeClosed(1, 1_000).mapToObj(Integer::toString)
           .collect(Collectors.joining(","));
-      assertThat(Rel.run(c, "SELECT id FROM personal_access_tokens WHERE id IN (" + thousand
+      assertThat(ResultSets.query(c, "SELECT id FROM personal_access_tokens WHERE id IN (" + thousand
           + ")").size()).isEqualTo((int) Workload.TOKENS.stream().filter(t -> t.id() <= 1_000)
           .count());
       s.requestLog().clear();
       String tenThousand = IntStream.rangeClosed(1, 10_000).mapToObj(Integer::toString)
           .collect(Collectors.joining(","));
-      assertThatThrownBy(() -> Rel.run(c, "SELECT id FROM personal_access_tokens WHERE id IN ("
+      assertThatThrownBy(() -> ResultSets.query(c, "SELECT id FROM personal_access_tokens WHERE id IN ("
           + tenThousand + ")"))
           .isInstanceOf(SQLException.class)
           .hasMessageContaining("IN list of 10000 values")

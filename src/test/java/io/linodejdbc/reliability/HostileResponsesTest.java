@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.linodejdbc.sandbox.Fault;
 import io.linodejdbc.sandbox.FaultPlan;
 import io.linodejdbc.sandbox.SandboxServer;
+import io.linodejdbc.testing.ResultSets;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -60,7 +61,7 @@ class HostileResponsesTest {
   static SQLException outcome(String sql) throws Exception {
     Future<Object> f = RUNNER.submit(() -> {
       try {
-        Rel.run(conn, sql);
+        ResultSets.query(conn, sql);
         return null;
       } catch (SQLException e) {
         return e;

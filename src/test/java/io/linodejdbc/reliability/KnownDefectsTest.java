@@ -3,6 +3,7 @@ package io.linodejdbc.reliability;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linodejdbc.sandbox.SandboxServer;
+import io.linodejdbc.testing.ResultSets;
 import java.lang.reflect.Field;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -36,9 +37,9 @@ class KnownDefectsTest {
         new io.linodejdbc.sandbox.SandboxToken(2, "\r\n", "*", java.time.LocalDateTime.of(2020, 1, 1, 0, 0), null,
             "r".repeat(64)));
     try (SandboxServer s = SandboxServer.builder().tokens(t).start(); Connection c = connect(s)) {
-      assertThat(Rel.run(c, "SELECT id FROM personal_access_tokens WHERE label LIKE '_'").size())
+      assertThat(ResultSets.query(c, "SELECT id FROM personal_access_tokens WHERE label LIKE '_'").size())
           .as("KD-6 fixed? (SQL answer: 1 row)").isZero();
-      assertThat(Rel.run(c, "SELECT id FROM personal_access_tokens WHERE label LIKE '%_%'").size())
+      assertThat(ResultSets.query(c, "SELECT id FROM personal_access_tokens WHERE label LIKE '%_%'").size())
           .as("SQL answer: 2 rows").isZero();
     }
   }

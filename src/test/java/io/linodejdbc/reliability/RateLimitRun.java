@@ -46,7 +46,7 @@ final class RateLimitRun {
       boolean correct = false;
       String error = null;
       try (Connection c = DriverManager.getConnection("jdbc:linode:", p)) {
-        Optional<String> d = ResultSets.diff(expected, Rel.run(c, sql), true);
+        Optional<String> d = ResultSets.diff(expected, ResultSets.query(c, sql), true);
         correct = d.isEmpty();
         error = d.orElse(null);
       } catch (SQLException e) {

@@ -2,16 +2,11 @@ package io.linodejdbc.reliability;
 
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxToken;
-import io.linodejdbc.testing.ResultSets;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,12 +54,6 @@ final class Rel {
   static List<Query> corpus() {
     return io.linodejdbc.testing.Corpus.load("/differential/read-corpus.sql").stream()
         .map(q -> new Query(q.line(), q.sql(), q.ordered())).toList();
-  }
-
-  static ResultSets.Table run(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      return ResultSets.read(rs);
-    }
   }
 
   // ---- process figures ----------------------------------------------------------------------

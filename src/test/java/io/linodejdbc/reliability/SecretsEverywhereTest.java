@@ -12,6 +12,7 @@ import com.sun.net.httpserver.HttpServer;
 import io.linodejdbc.sandbox.Fault;
 import io.linodejdbc.sandbox.FaultPlan;
 import io.linodejdbc.sandbox.SandboxServer;
+import io.linodejdbc.testing.ResultSets;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.Driver;
@@ -217,7 +218,7 @@ class SecretsEverywhereTest {
               "SELECT * FROM personal_access_tokens WHERE id = 5")) {
             SQLException e = null;
             try {
-              Rel.run(c, sql);
+              ResultSets.query(c, sql);
             } catch (SQLException x) {
               e = x;
             }

@@ -58,7 +58,7 @@ final class SoakRun {
         }
         int q = (i + offset) % Workload.QUERIES.size();
         String sql = Workload.QUERIES.get(q);
-        Optional<String> d = ResultSets.diff(expected.get(q), Rel.run(c, sql), Workload.ordered(sql));
+        Optional<String> d = ResultSets.diff(expected.get(q), ResultSets.query(c, sql), Workload.ordered(sql));
         if (d.isPresent()) {
           wrong++;
         }

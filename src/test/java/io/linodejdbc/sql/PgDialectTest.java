@@ -105,6 +105,41 @@ class PgDialectTest {
         .isEqualTo("SELECT a                              AS \"day\", CAST(b AS date)");
   }
 
+  @Test
+  void lexerQuotesReservedWordsWhereNamesStand() {
+    assertThat(PgLexer.rewrite("SELECT 1 AS one, 2 AS default, CAST(x AS date) FROM (SELECT 1) result"))
+        .isEqualTo("SELECT 1 AS \"one\", 2 AS \"default\", CAST(x AS date) FROM (SELECT 1) \"result\"");
+    assertThat(PgLexer.rewrite("SELECT value, t.day FROM t WHERE value = 1 ORDER BY day"))
+        .isEqualTo("SELECT \"value\", t.\"day\" FROM t WHERE \"value\" = 1 ORDER BY \"day\"");
+    // the keywords keep their meaning where they are keywords
+    String keywords = "SELECT count(*), EXTRACT(DAY FROM c), DATE '2024-01-01', INTERVAL '1' DAY,"
+        + " FLOOR(c TO DAY), TIMESTAMPADD(DAY, 1, c) FROM (SELECT 1) x LEFT JOIN y ON a = b"
+        + " WHERE (SELECT 1) BETWEEN 0 AND 2";
+    assertThat(PgLexer.rewrite(keywords)).isEqualTo(keywords);
+    assertThat(PgLexer.rewrite("CREATE VIEW v AS SELECT 1")).isEqualTo("CREATE VIEW v AS SELECT 1");
+  }
+
+  @Test
+  void reservedWordsAsNamesAndParenthesisedAccess() throws SQLException {
+    try (Statement s = conn.createStatement();
+        ResultSet rs = s.executeQuery("SELECT 1 AS one, 2 AS default, value, result.day,"
+            + " (r).expr$1, (ARRAY[10, 20, 30])[2], (current_schemas(true))[1]"
+            + " FROM (SELECT 3 AS value, 4 AS day, ROW(5, 6) AS r) result WHERE value = 3")) {
+      java.sql.ResultSetMetaData md = rs.getMetaData();
+      List<String> names = new java.util.ArrayList<>();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        names.add(md.getColumnLabel(i));
+      }
+      assertThat(names).containsExactly("one", "default", "value", "day", "expr$1", "array",
+          "current_schemas");
+      assertThat(rs.next()).isTrue();
+      assertThat(List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
+          rs.getInt(6))).containsExactly(1, 2, 3, 4, 6, 20);
+      assertThat(rs.getString(7)).isEqualTo("pg_catalog");
+      assertThat(rs.next()).isFalse();
+    }
+  }
+
   private List<String> filters() {
     return fixture.requests().stream().filter(r -> r.path().endsWith("/profile/tokens"))
         .map(r -> r.header("X-Filter").orElse("")).toList();

@@ -4,8 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxServer;
+import io.linodejdbc.testing.LinodeAssert;
+import io.linodejdbc.testing.SandboxFixture;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +15,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class ResultCacheTest {
@@ -54,30 +55,17 @@ class ResultCacheTest {
     assertThat(cache.get("k")).isNull();
   }
 
-  private static int count(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      int n = 0;
-      while (rs.next()) {
-        n++;
-      }
-      return n;
-    }
-  }
-
-  private static Connection connect(SandboxServer server, int cacheTtl) throws SQLException {
-    Properties p = new Properties();
-    p.setProperty("token", server.actingToken());
-    return DriverManager.getConnection("jdbc:linode:apiUrl=" + server.baseUrl() + ";cacheTtl="
-        + cacheTtl, p);
-  }
-
   @Test void aRepeatedQueryIsServedFromTheCacheUntilAWrite() throws SQLException {
-    try (SandboxServer server = SandboxServer.builder().tokens(SampleData.demo()).start();
-         Connection c = connect(server, 60)) {
-      int rows = count(c, "SELECT * FROM personal_access_tokens");
-      assertThat(count(c, "SELECT id, label FROM personal_access_tokens")).isEqualTo(rows);
-      assertThat(count(c, "SELECT * FROM personal_access_tokens WHERE id = 2")).isEqualTo(1);
-      assertThat(count(c, "SELECT label FROM personal_access_tokens WHERE id = 2")).isEqualTo(1);
+    try (SandboxFixture f = SandboxFixture.of(
+        SandboxServer.builder().tokens(SampleData.demo()).start());
+         Connection c = f.connect(Map.of("cacheTtl", "60"))) {
+      SandboxServer server = f.server();
+      int rows = LinodeAssert.sql("SELECT * FROM personal_access_tokens").on(f, c).table().size();
+      LinodeAssert.sql("SELECT id, label FROM personal_access_tokens").on(f, c).returnsCount(rows);
+      LinodeAssert.sql("SELECT * FROM personal_access_tokens WHERE id = 2").on(f, c)
+          .returnsCount(1);
+      LinodeAssert.sql("SELECT label FROM personal_access_tokens WHERE id = 2").on(f, c)
+          .returnsCount(1);
       assertThat(server.requestLog().count()).as("one list call, one GET").isEqualTo(2);
 
       try (Statement s = c.createStatement()) {
@@ -95,11 +83,11 @@ class ResultCacheTest {
   }
 
   @Test void withoutTtlEveryRunAsksTheApi() throws SQLException {
-    try (SandboxServer server = SandboxServer.builder().tokens(SampleData.demo()).start();
-         Connection c = connect(server, 0)) {
-      count(c, "SELECT * FROM personal_access_tokens");
-      count(c, "SELECT * FROM personal_access_tokens");
-      assertThat(server.requestLog().count()).isEqualTo(2);
+    try (SandboxFixture f = SandboxFixture.of(
+        SandboxServer.builder().tokens(SampleData.demo()).start());
+         Connection c = f.connect(Map.of("cacheTtl", "0"))) {
+      LinodeAssert.sql("SELECT * FROM personal_access_tokens").on(f, c).requests(1)
+          .returnsCount(SampleData.demo().size()).returnsCount(SampleData.demo().size());
     }
   }
 }

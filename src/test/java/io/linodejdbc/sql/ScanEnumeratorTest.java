@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxServer;
 import io.linodejdbc.sandbox.SandboxToken;
+import io.linodejdbc.testing.SandboxFixture;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -14,7 +14,7 @@ import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Properties;
+import java.util.Map;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 /** How a scan streams: it stops fetching when its consumer stops, and its limit keeps ties. */
 class ScanEnumeratorTest {
   private static SandboxServer server;
+  private static SandboxFixture fixture;
   private static List<SandboxToken> tokens;
 
   @BeforeAll static void start() {
@@ -36,10 +37,11 @@ class ScanEnumeratorTest {
           t0.plusSeconds((t.id() - 1) / 10), t.expiry(), t.secret()));
     }
     server = SandboxServer.builder().tokens(tokens).start();
+    fixture = SandboxFixture.of(server);
   }
 
   @AfterAll static void stop() {
-    server.close();
+    fixture.close();
   }
 
   @BeforeEach void clearLog() throws InterruptedException {
@@ -51,9 +53,13 @@ class ScanEnumeratorTest {
   }
 
   private static Connection connect(String props) throws SQLException {
-    Properties p = new Properties();
-    p.setProperty("token", server.actingToken());
-    return DriverManager.getConnection("jdbc:linode:apiUrl=" + server.baseUrl() + props, p);
+    Map<String, String> extra = new java.util.LinkedHashMap<>();
+    for (String kv : props.split(";")) {
+      if (!kv.isEmpty()) {
+        extra.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+      }
+    }
+    return fixture.connect(extra);
   }
 
   private static long listCalls() {

@@ -61,6 +61,40 @@ public final class ResultSets {
     }
   }
 
+  /** Runs {@code sql} on {@code c} and reads every row. */
+  public static Table query(java.sql.Connection c, String sql) throws SQLException {
+    try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return read(rs);
+    }
+  }
+
+  /** Every row of {@code rs}, as column label to value ({@code getObject}), closing it. */
+  public static List<java.util.Map<String, Object>> rows(ResultSet rs) throws SQLException {
+    List<java.util.Map<String, Object>> rows = new ArrayList<>();
+    try (ResultSet r = rs) {
+      ResultSetMetaData md = r.getMetaData();
+      while (r.next()) {
+        java.util.Map<String, Object> row = new java.util.LinkedHashMap<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          row.put(md.getColumnLabel(i), r.getObject(i));
+        }
+        rows.add(row);
+      }
+    }
+    return rows;
+  }
+
+  /** One column of every row of {@code rs}, as strings, closing it. */
+  public static List<String> column(ResultSet rs, String label) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (ResultSet r = rs) {
+      while (r.next()) {
+        values.add(r.getString(label));
+      }
+    }
+    return values;
+  }
+
   /** Reads every row of {@code rs}. */
   public static Table read(ResultSet rs) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();

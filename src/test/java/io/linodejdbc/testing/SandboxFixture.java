@@ -46,6 +46,39 @@ public final class SandboxFixture implements AutoCloseable {
         SandboxServer.builder().tokens(tokens).labelMatching(matching).start());
   }
 
+  /** A fixture around a sandbox the caller built ({@code SandboxServer.builder()...start()}). */
+  public static SandboxFixture of(SandboxServer server) {
+    try {
+      Class.forName("io.linodejdbc.jdbc.LinodeDriver");
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException("driver class missing", e);
+    }
+    return new SandboxFixture(server);
+  }
+
+  /** A sandbox holding the demo tokens (what {@code linode-sql --sandbox} shows). */
+  public static SandboxServer demoServer() {
+    return SandboxServer.builder().tokens(io.linodejdbc.sandbox.SampleData.demo()).start();
+  }
+
+  /** The URL a SQL client (DBeaver, sqlline) is given: the API URL in it, no token. */
+  public static String clientUrl(SandboxServer server) {
+    return "jdbc:linode:apiUrl=" + server.baseUrl();
+  }
+
+  /** What a SQL client sends with {@link #clientUrl}: a user name, the token as the password. */
+  public static Properties clientCredentials(SandboxServer server) {
+    Properties p = new Properties();
+    p.setProperty("user", "dbeaver");
+    p.setProperty("password", server.actingToken());
+    return p;
+  }
+
+  /** A connection as a SQL client opens one ({@link #clientUrl}, {@link #clientCredentials}). */
+  public static Connection connectAsClient(SandboxServer server) throws SQLException {
+    return DriverManager.getConnection(clientUrl(server), clientCredentials(server));
+  }
+
   public SandboxServer server() {
     return server;
   }
@@ -89,6 +122,17 @@ public final class SandboxFixture implements AutoCloseable {
    * when it is answered, and must not be counted against the next query.
    */
   public void clearRequests() {
+    awaitSettled();
+    server.requestLog().clear();
+  }
+
+  /** The recorded requests once the sandbox has answered everything in flight. */
+  public List<RecordedRequest> settledRequests() {
+    awaitSettled();
+    return requests();
+  }
+
+  private void awaitSettled() {
     long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(5);
     while (server.inFlightNow() > 0 && System.nanoTime() < deadline) {
       try {
@@ -98,7 +142,6 @@ public final class SandboxFixture implements AutoCloseable {
         break;
       }
     }
-    server.requestLog().clear();
   }
 
   public void setLabelMatching(LabelMatching matching) {

@@ -30,6 +30,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class PgColumnNames {
   static final String UNNAMED = "?column?";
 
+  /** Context variables that read the clock (as the parser leaves them: identifiers). */
+  private static final java.util.Set<String> CLOCKS =
+      java.util.Set.of("current_timestamp", "localtimestamp", "current_date");
+
   private PgColumnNames() {}
 
   /** Adds PostgreSQL's name as an alias to every unaliased expression of every SELECT. */
@@ -47,8 +51,9 @@ final class PgColumnNames {
   private static void name(SqlNodeList items) {
     for (int i = 0; i < items.size(); i++) {
       SqlNode item = items.get(i);
-      if (item instanceof SqlIdentifier || item.getKind() == SqlKind.AS) {
-        continue;
+      if (item instanceof SqlIdentifier id && !CLOCKS.contains(id.toString())
+          || item.getKind() == SqlKind.AS) {
+        continue; // a column keeps its name; a clock is named too (it may become a call)
       }
       String name = of(item);
       items.set(i, SqlStdOperatorTable.AS.createCall(item.getParserPosition(), item,
@@ -109,7 +114,10 @@ final class PgColumnNames {
     case FILTER:
     case OVER:
     case WITHIN_GROUP:
+    case ITEM: // (current_schemas(true))[1] is current_schemas
       return of(call.operand(0));
+    case DOT: // (f(x)).n is n
+      return call.operand(1) instanceof SqlIdentifier field ? field.getSimple() : null;
     default:
       break;
     }

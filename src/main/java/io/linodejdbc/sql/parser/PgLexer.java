@@ -15,6 +15,8 @@ import java.util.Set;
  *   <li>{@code OPERATOR(pg_catalog.=)} becomes the plain operator;
  *   <li>a word Calcite reserves used as a column label after {@code AS} ({@code AS day},
  *       {@code AS count}) is quoted, as PostgreSQL takes any word there;
+ *   <li>{@code SELECT DISTINCT ON (a, b) x} becomes {@code SELECT pg_distinct_on(a, b), x}, a
+ *       marker {@link PgTreeRewriter} turns into a window query;
  *   <li>{@code current_schema()} calls the driver's function (Calcite reserves the word);
  *   <li>{@code COLLATE pg_catalog."default"} (and {@code COLLATE "default"}) is dropped: it is the
  *       only collation there is.
@@ -28,13 +30,68 @@ public final class PgLexer {
       "QUARTERS", "MONTH", "MONTHS", "WEEK", "WEEKS", "DAY", "DAYS", "HOUR", "HOURS", "MINUTE",
       "MINUTES", "SECOND", "SECONDS", "MILLISECOND", "MICROSECOND");
 
-  /** Calcite's reserved words that people use as column labels ({@code AS day}, {@code AS count}). */
-  private static final Set<String> RESERVED_LABELS = Set.of("DAY", "MONTH", "YEAR", "HOUR",
-      "MINUTE", "SECOND", "DATE", "TIME", "TIMESTAMP", "VALUE", "USER", "COUNT", "SUM", "MIN",
-      "MAX", "AVG", "LEFT", "RIGHT", "POSITION", "RESULT", "START", "END", "ROW", "ROWS", "LOWER",
-      "UPPER", "YEARS", "FIRST_VALUE", "LAST_VALUE", "RANK", "CURRENT", "ALL", "CARDINALITY",
-      "EVERY", "NONE", "PERCENT", "INTERVAL", "MATCHES", "WINDOW", "OVER", "FILTER", "NEXT",
-      "PREV", "ABS", "MOD", "POWER", "EXP", "LN", "SQRT", "FLOOR", "CEIL", "CEILING");
+  /**
+   * The words Calcite's grammar (ours: Calcite's plus the driver's additions) reserves. After
+   * {@code AS} PostgreSQL takes any word as a label ({@code AS default}, {@code AS one},
+   * {@code AS value}); each of these is quoted there.
+   */
+  private static final Set<String> CALCITE_RESERVED = calciteReserved();
+
+  /** Words after {@code AS} that continue a statement ({@code CREATE VIEW v AS SELECT ...}). */
+  private static final Set<String> AFTER_AS_KEEP = Set.of("SELECT", "VALUES", "WITH", "TABLE");
+
+  /**
+   * PostgreSQL's reserved words (its "reserved" and "type_func_name" keyword classes): these
+   * cannot be a bare alias in PostgreSQL either, so after a derived table's {@code )} they keep
+   * their meaning ({@code WHERE}, {@code JOIN}, {@code LEFT}, {@code UNION}, ...).
+   */
+  private static final Set<String> PG_RESERVED = Set.of("ALL", "ANALYSE", "ANALYZE", "AND", "ANY",
+      "ARRAY", "AS", "ASC", "ASYMMETRIC", "BOTH", "CASE", "CAST", "CHECK", "COLLATE", "COLUMN",
+      "CONSTRAINT", "CREATE", "CURRENT_CATALOG", "CURRENT_DATE", "CURRENT_ROLE", "CURRENT_TIME",
+      "CURRENT_TIMESTAMP", "CURRENT_USER", "DEFAULT", "DEFERRABLE", "DESC", "DISTINCT", "DO", "ELSE",
+      "END", "EXCEPT", "FALSE", "FETCH", "FOR", "FOREIGN", "FROM", "GRANT", "GROUP", "HAVING", "IN",
+      "INITIALLY", "INTERSECT", "INTO", "LATERAL", "LEADING", "LIMIT", "LOCALTIME", "LOCALTIMESTAMP",
+      "NOT", "NULL", "OFFSET", "ON", "ONLY", "OR", "ORDER", "PLACING", "PRIMARY", "REFERENCES",
+      "RETURNING", "SELECT", "SESSION_USER", "SOME", "SYMMETRIC", "TABLE", "THEN", "TO", "TRAILING",
+      "TRUE", "UNION", "UNIQUE", "USER", "USING", "VARIADIC", "WHEN", "WHERE", "WINDOW", "WITH",
+      "AUTHORIZATION", "BINARY", "COLLATION", "CONCURRENTLY", "CROSS", "CURRENT_SCHEMA", "FREEZE",
+      "FULL", "ILIKE", "INNER", "IS", "ISNULL", "JOIN", "LEFT", "LIKE", "NATURAL", "NOTNULL",
+      "OUTER", "OVERLAPS", "RIGHT", "SIMILAR", "TABLESAMPLE", "VERBOSE");
+
+  /**
+   * Words that may follow a derived table in Calcite's grammar but are no PostgreSQL reserved
+   * words: never taken for a bare alias.
+   */
+  private static final Set<String> AFTER_TABLE_KEEP = Set.of("MINUS", "QUALIFY",
+      "MATCH_RECOGNIZE", "PIVOT", "UNPIVOT", "EXTEND", "APPLY", "BETWEEN", "ESCAPE", "MEMBER",
+      "MULTISET", "SUBMULTISET", "AT", "FORMAT", "UESCAPE", "OVER", "FILTER", "WITHIN", "RESPECT",
+      "IGNORE", "NULLS", "CONTAINS", "PRECEDES", "SUCCEEDS", "EQUALS", "IMMEDIATELY", "RLIKE",
+      "MATCHES", "SET");
+
+  /**
+   * Calcite-reserved words that PostgreSQL lets a column or table be called, quoted where a name
+   * stands (after {@code SELECT}, a comma, a dot, an operator, {@code WHERE}, {@code BY}, ...) and
+   * the word is not followed by {@code (} (a call) or a string (a typed literal).
+   */
+  private static final Set<String> NAME_WORDS = Set.of("VALUE", "RESULT", "DAY", "MONTH", "YEAR",
+      "HOUR", "MINUTE", "SECOND", "COUNT", "SUM", "MIN", "MAX", "AVG", "DATE", "TIME", "TIMESTAMP",
+      "POSITION", "ONE", "RANK", "START", "ELEMENT", "PERCENT", "SIZE", "LEVEL", "OPEN", "CLOSE",
+      "METHOD", "MODULE", "PARAMETER", "CONDITION", "LANGUAGE", "SCOPE", "SEARCH", "SECTION",
+      "STATE", "SYSTEM", "RUNNING", "LOWER", "UPPER", "MODE", "LAG", "LEAD", "NTILE", "FIRST_VALUE",
+      "LAST_VALUE", "LOG", "CORR", "EVERY", "ABS", "MOD", "POWER", "EXP", "LN", "SQRT", "FLOOR",
+      "CEIL", "CEILING");
+
+  /** Tokens (upper-case words or symbols) after which a name stands. */
+  private static final Set<String> BEFORE_NAME = Set.of("SELECT", ",", ".", "WHERE", "AND", "OR",
+      "NOT", "BY", "ON", "HAVING", "FROM", "JOIN", "WHEN", "THEN", "ELSE", "DISTINCT", "=", "<", ">", "<=", ">=",
+      "<>", "!=", "+", "-", "*", "/", "||", "%", "(");
+
+  /** Calls whose arguments hold unit words ({@code EXTRACT(DAY FROM x)}): names are not sought. */
+  private static final Set<String> UNIT_CALLS = Set.of("EXTRACT", "TIMESTAMPADD", "TIMESTAMPDIFF",
+      "DATEADD", "DATEDIFF", "DATE_DIFF", "DATE_ADD", "DATE_SUB",
+      "TIMESTAMP_ADD", "TIMESTAMP_SUB", "TIMESTAMP_DIFF", "TIMESTAMP_TRUNC", "DATETIME_TRUNC",
+      "DATETIME_DIFF", "DATETIME_ADD", "DATETIME_SUB", "TIME_TRUNC", "TIME_DIFF", "TIME_ADD",
+      "TIME_SUB");
 
   private static final Set<String> CAST_WORDS = Set.of("CAST", "TRY_CAST", "SAFE_CAST");
 
@@ -45,20 +102,21 @@ public final class PgLexer {
     StringBuilder out = new StringBuilder(sql.length() + 16);
     int n = sql.length();
     int i = 0;
-    String previousWord = "";
-    StringBuilder parens = new StringBuilder(); // 'c' for the parenthesis of a CAST
+    // the last token: an upper-case word, a run of operator characters, a bracket, or "'"
+    String previous = "";
+    // one character per open parenthesis: 'c' a CAST's, 'u' a call taking unit words,
+    // 'p' one that may hold a derived table, 'q' one that holds it, '(' any other
+    StringBuilder parens = new StringBuilder();
+    boolean afterDerivedTable = false;
     while (i < n) {
       char c = sql.charAt(i);
-      if (c == '\'') {
-        int end = endOfQuoted(sql, i, '\'');
+      if (c == '\'' || c == '"') {
+        int end = endOfQuoted(sql, i, c);
         out.append(sql, i, end);
         i = end;
-        continue;
-      }
-      if (c == '"') {
-        int end = endOfQuoted(sql, i, '"');
-        out.append(sql, i, end);
-        i = end;
+        previous = String.valueOf(c);
+        afterDerivedTable = false;
+        settle(parens);
         continue;
       }
       if (c == '-' && i + 1 < n && sql.charAt(i + 1) == '-') {
@@ -79,6 +137,9 @@ public final class PgLexer {
         int end = dollarQuoted(sql, i, out);
         if (end > 0) {
           i = end;
+          previous = "'";
+          afterDerivedTable = false;
+          settle(parens);
           continue;
         }
         out.append(c);
@@ -92,11 +153,18 @@ public final class PgLexer {
         }
         String word = sql.substring(i, j);
         String upper = word.toUpperCase(Locale.ROOT);
+        boolean derived = afterDerivedTable;
+        afterDerivedTable = false;
+        if (parens.length() > 0 && parens.charAt(parens.length() - 1) == 'p') {
+          parens.setCharAt(parens.length() - 1,
+              upper.equals("SELECT") || upper.equals("VALUES") || upper.equals("WITH") ? 'q' : '(');
+        }
         if (upper.equals("E") && j < n && sql.charAt(j) == '\'') {
           int end = endOfEscapeString(sql, j);
           if (end > 0) {
             appendLiteral(out, unescape(sql.substring(j + 1, end - 1)));
             i = end;
+            previous = "'";
             continue;
           }
         }
@@ -104,6 +172,7 @@ public final class PgLexer {
           int end = pgInterval(sql, j, out);
           if (end > 0) {
             i = end;
+            previous = "INTERVAL";
             continue;
           }
         }
@@ -111,6 +180,7 @@ public final class PgLexer {
           int end = operatorCall(sql, j, out, j - i);
           if (end > 0) {
             i = end;
+            previous = "=";
             continue;
           }
         }
@@ -121,15 +191,30 @@ public final class PgLexer {
             out.append("()");
           }
           i = j;
+          previous = "CURRENT_SCHEMA";
           continue;
         }
-        if (RESERVED_LABELS.contains(upper) && previousWord.equals("AS")
-            && !(parens.length() > 0 && parens.charAt(parens.length() - 1) == 'c')) {
-          // PostgreSQL takes any word as a column label after AS; Calcite reserves these
+        char context = parens.length() > 0 ? parens.charAt(parens.length() - 1) : ' ';
+        if (quoteAsName(upper, previous, derived, context, sql, j)) {
+          // a word PostgreSQL takes as a name here and Calcite reserves
           out.append('"').append(word.toLowerCase(Locale.ROOT)).append('"');
-          previousWord = "";
+          previous = "\"";
           i = j;
           continue;
+        }
+        if (upper.equals("DISTINCT") && previous.equals("SELECT")) {
+          int end = distinctOn(sql, j);
+          if (end > 0) {
+            // DISTINCT ON (a, b) x: the marker call pg_distinct_on(a, b), x (PgTreeRewriter)
+            out.append(PgTreeRewriter.DISTINCT_ON_FUNCTION);
+            out.append(" ".repeat(
+                Math.max(0, end - i - PgTreeRewriter.DISTINCT_ON_FUNCTION.length())));
+            parens.append('d');
+            previous = "(";
+            out.append('(');
+            i = end + 1;
+            continue;
+          }
         }
         if (upper.equals("COLLATE")) {
           int end = defaultCollation(sql, j);
@@ -140,22 +225,117 @@ public final class PgLexer {
           }
         }
         out.append(word);
-        previousWord = upper;
+        previous = upper;
         i = j;
         continue;
       }
+      if (Character.isWhitespace(c)) {
+        out.append(c);
+        i++;
+        continue;
+      }
+      afterDerivedTable = false;
       if (c == '(') {
-        parens.append(CAST_WORDS.contains(previousWord) ? 'c' : '(');
-      } else if (c == ')' && parens.length() > 0) {
-        parens.setLength(parens.length() - 1);
+        settle(parens);
+        parens.append(CAST_WORDS.contains(previous) ? 'c'
+            : UNIT_CALLS.contains(previous) ? 'u'
+            : DERIVED_TABLE_BEFORE.contains(previous) ? 'p' : '(');
+        previous = "(";
+        out.append(c);
+        i++;
+        continue;
       }
-      if (!Character.isWhitespace(c)) {
-        previousWord = "";
+      settle(parens);
+      if (c == ')') {
+        boolean distinctOn = false;
+        if (parens.length() > 0) {
+          afterDerivedTable = parens.charAt(parens.length() - 1) == 'q';
+          distinctOn = parens.charAt(parens.length() - 1) == 'd';
+          parens.setLength(parens.length() - 1);
+        }
+        previous = ")";
+        out.append(c);
+        if (distinctOn) {
+          out.append(',');
+          previous = ",";
+        }
+        i++;
+        continue;
       }
-      out.append(c);
-      i++;
+      int j = i + 1;
+      if (OPERATOR_CHARS.indexOf(c) >= 0) {
+        while (j < n && OPERATOR_CHARS.indexOf(sql.charAt(j)) >= 0
+            && !sql.startsWith("--", j) && !sql.startsWith("/*", j)) {
+          j++;
+        }
+      }
+      previous = sql.substring(i, j);
+      out.append(previous);
+      i = j;
     }
     return out.toString();
+  }
+
+  /** Characters of which operators are made. */
+  private static final String OPERATOR_CHARS = "+-*/<>=~!@#%^&|`?:";
+
+  /** Tokens before a parenthesis that may open a derived table. */
+  private static final Set<String> DERIVED_TABLE_BEFORE =
+      Set.of("FROM", "JOIN", "LATERAL", ",", "(");
+
+  /** A pending 'p' parenthesis whose first token is not a word holds no derived table. */
+  private static void settle(StringBuilder parens) {
+    if (parens.length() > 0 && parens.charAt(parens.length() - 1) == 'p') {
+      parens.setCharAt(parens.length() - 1, '(');
+    }
+  }
+
+  /**
+   * Whether {@code word} (upper case), after the token {@code previous}, is a name PostgreSQL
+   * reads and Calcite would take for its keyword: a label after {@code AS}, a bare alias after a
+   * derived table, a column called {@code value}, {@code day}, {@code count}, ... or labelled so
+   * without {@code AS} after a parenthesis ({@code (SELECT 1) result}; not the units PostgreSQL
+   * refuses there: {@code (x) month} is a syntax error in PostgreSQL too).
+   */
+  private static boolean quoteAsName(String word, String previous, boolean afterDerivedTable,
+      char context, String sql, int end) {
+    if (context == 'c') {
+      return false; // CAST(x AS DATE): a type
+    }
+    if (previous.equals("AS")) {
+      return CALCITE_RESERVED.contains(word) && !AFTER_AS_KEEP.contains(word);
+    }
+    if (afterDerivedTable) {
+      return CALCITE_RESERVED.contains(word) && !PG_RESERVED.contains(word)
+          && !AFTER_TABLE_KEEP.contains(word);
+    }
+    if (context == 'u' || !NAME_WORDS.contains(word)
+        || !(BEFORE_NAME.contains(previous)
+            || previous.equals(")") && !INTERVAL_UNITS.contains(word))) {
+      return false;
+    }
+    int k = skipSpace(sql, end);
+    if (k < sql.length() && (sql.charAt(k) == '(' || sql.charAt(k) == '\'')) {
+      return false; // a call, or a typed literal (DATE '2024-01-01')
+    }
+    int w = k;
+    while (w < sql.length() && isWordPart(sql.charAt(w))) {
+      w++;
+    }
+    String next = sql.substring(k, w).toUpperCase(Locale.ROOT);
+    return !next.equals("WITH") && !next.equals("WITHOUT");
+  }
+
+  private static Set<String> calciteReserved() {
+    LinodeSqlParserImpl parser = new LinodeSqlParserImpl(new java.io.StringReader(""));
+    Set<String> words = new java.util.HashSet<>();
+    for (String token : parser.getMetadata().getTokens()) {
+      if (parser.getMetadata().isReservedWord(token) && !token.isEmpty()
+          && isWordStart(token.charAt(0))) {
+        words.add(token);
+      }
+    }
+    return Set.copyOf(words);
   }
 
   /** {@code interval 'x'} not followed by a unit: writes {@code 'x'::interval}. */
@@ -196,6 +376,17 @@ public final class PgLexer {
     int length = wordLength + (close + 1 - from);
     out.append(' ').append(op).append(" ".repeat(Math.max(1, length - op.length() - 1)));
     return close + 1;
+  }
+
+  /** After {@code SELECT DISTINCT}: the position of the {@code (} of {@code ON (}, or -1. */
+  private static int distinctOn(String sql, int from) {
+    int j = skipSpace(sql, from);
+    if (!sql.regionMatches(true, j, "ON", 0, 2)
+        || j + 2 < sql.length() && isWordPart(sql.charAt(j + 2))) {
+      return -1;
+    }
+    int k = skipSpace(sql, j + 2);
+    return k < sql.length() && sql.charAt(k) == '(' ? k : -1;
   }
 
   /** {@code COLLATE pg_catalog."default"}, {@code COLLATE "default"}: the end, or -1. */

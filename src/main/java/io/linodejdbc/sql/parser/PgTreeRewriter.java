@@ -11,6 +11,7 @@ import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlFunction;
 import org.apache.calcite.sql.SqlFunctionCategory;
 import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlIntervalLiteral;
 import org.apache.calcite.sql.SqlIntervalQualifier;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql.SqlLiteral;
@@ -18,10 +19,12 @@ import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlOperator;
 import org.apache.calcite.sql.SqlOrderBy;
+import org.apache.calcite.sql.SqlSelect;
 import org.apache.calcite.sql.SqlUnresolvedFunction;
 import org.apache.calcite.sql.fun.SqlLibraryOperators;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
+import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
@@ -53,6 +56,15 @@ public final class PgTreeRewriter {
 
   /** The function that finds a substring as PostgreSQL does (counting code points). */
   public static final String STRPOS_FUNCTION = "pg_strpos";
+
+  /** {@code substr}/{@code substring} counting code points. */
+  public static final String SUBSTR_FUNCTION = "pg_substr";
+
+  /** The marker of {@code DISTINCT ON (...)} ({@link PgLexer}). */
+  public static final String DISTINCT_ON_FUNCTION = "pg_distinct_on";
+
+  /** PostgreSQL's average of exact numbers: {@code pg_avg(sum(x), count(x))}, a numeric. */
+  public static final String AVG_FUNCTION = "pg_avg";
 
   /** What {@code current_schema()} calls ({@link PgLexer}: Calcite reserves the word). */
   public static final String CURRENT_SCHEMA_FUNCTION = "pg_current_schema";
@@ -105,26 +117,83 @@ public final class PgTreeRewriter {
       }
       return list;
     }
+    if (node instanceof SqlIdentifier id) {
+      return utcClock(id);
+    }
     if (!(node instanceof SqlCall call)) {
       return node;
     }
     if (call instanceof SqlOrderBy o) {
-      SqlNode query = node(o.query);
+      boolean distinctOn = o.query instanceof SqlSelect s && distinctOnList(s) != null;
+      SqlNode query = distinctOn ? operands((SqlSelect) o.query) : node(o.query);
       node(o.orderList);
       SqlNode offset = node(o.offset);
       SqlNode fetch = node(o.fetch);
+      if (distinctOn) {
+        return distinctOn((SqlSelect) query, o.orderList, offset, fetch);
+      }
       return query == o.query && offset == o.offset && fetch == o.fetch ? o
           : new SqlOrderBy(o.getParserPosition(), query, o.orderList, offset, fetch);
+    }
+    if (call instanceof SqlSelect select && distinctOnList(select) != null) {
+      return distinctOn(operands(select), SqlNodeList.EMPTY, null, null);
+    }
+    if ((call.getKind() == SqlKind.FILTER || call.getKind() == SqlKind.OVER)
+        && isAvg(call.operand(0))) {
+      // avg(x) FILTER (...) / OVER (...): sum and count each filtered / windowed
+      SqlCall avg = call.operand(0);
+      SqlNode sum = avgSum(avg);
+      SqlNode count = SqlStdOperatorTable.COUNT.createCall(avg.getFunctionQuantifier(),
+          avg.getParserPosition(), avg.getOperandList());
+      if (sum != null) {
+        List<SqlNode> rest = call.getOperandList().subList(1, call.operandCount());
+        SqlNode sumCall = call.getOperator().createCall(call.getParserPosition(),
+            concat(sum, rest));
+        SqlNode countCall = call.getOperator().createCall(call.getParserPosition(),
+            concat(count, rest));
+        return node(function(AVG_FUNCTION, call.getParserPosition(),
+            List.of(sumCall, countCall)));
+      }
     }
     List<SqlNode> operands = call.getOperandList();
     for (int i = 0; i < operands.size(); i++) {
       SqlNode e = operands.get(i);
-      SqlNode r = node(e);
+      SqlNode r = call.getKind() == SqlKind.AS && i > 0 ? e : node(e);
       if (r != e) {
         call.setOperand(i, r);
       }
     }
     return call(call);
+  }
+
+  /**
+   * {@code now()}, {@code current_timestamp}, {@code localtimestamp}, {@code current_date} in
+   * UTC, the zone of every time stamp here and PostgreSQL's session zone (the oracle's too):
+   * Calcite gives the wall clock of the JVM's zone, so on a machine not set to UTC the
+   * difference is taken off (nothing changes on a UTC machine).
+   */
+  private static SqlNode utcClock(SqlIdentifier id) {
+    if (!id.isSimple()) {
+      return id;
+    }
+    String name = id.getSimple().toLowerCase(Locale.ROOT);
+    boolean date = name.equals("current_date");
+    if (!date && !name.equals("current_timestamp") && !name.equals("localtimestamp")) {
+      return id;
+    }
+    long now = System.currentTimeMillis();
+    int offsetSeconds = java.util.TimeZone.getDefault().getOffset(now) / 1000;
+    if (offsetSeconds == 0) {
+      return id;
+    }
+    SqlParserPos pos = id.getParserPosition();
+    SqlNode utc = SqlStdOperatorTable.MINUS.createCall(pos,
+        new SqlIdentifier("current_timestamp", pos),
+        SqlLiteral.createInterval(offsetSeconds < 0 ? -1 : 1,
+            Integer.toString(Math.abs(offsetSeconds)),
+            new SqlIntervalQualifier(TimeUnit.SECOND, 9, null, 0, pos), pos));
+    return date ? SqlStdOperatorTable.CAST.createCall(pos, utc, new SqlDataTypeSpec(
+        new org.apache.calcite.sql.SqlBasicTypeNameSpec(SqlTypeName.DATE, pos), pos)) : utc;
   }
 
   /** The replacement of one call whose operands are rewritten already. */
@@ -140,12 +209,26 @@ public final class PgTreeRewriter {
       return mixedInterval(call);
     case LIKE:
       if (call.operandCount() == 2) {
-        return op.createCall(pos, call.operand(0), call.operand(1),
+        return op.createCall(pos, call.operand(0), likePattern(call.operand(1)),
             SqlLiteral.createCharString("\\", pos));
       }
       return call;
     case EXTRACT:
       return dow(call);
+    case AS:
+      return seriesAlias(call);
+    case WITHIN_GROUP:
+      return percentile(call);
+    default:
+      break;
+    }
+    if (isAvg(call)) {
+      SqlNode sum = avgSum(call);
+      return sum == null ? call : function(AVG_FUNCTION, pos, List.of(sum,
+          SqlStdOperatorTable.COUNT.createCall(call.getFunctionQuantifier(), pos,
+              call.getOperandList())));
+    }
+    switch (call.getKind()) {
     case POSITION:
       return call.operandCount() == 2
           ? function(STRPOS_FUNCTION, pos, List.of(call.operand(1), call.operand(0))) : call;
@@ -157,6 +240,9 @@ public final class PgTreeRewriter {
     }
     if (op == SqlLibraryOperators.DATE_TRUNC) {
       return dateTrunc(call);
+    }
+    if (op == SqlStdOperatorTable.SUBSTRING && call.operandCount() >= 2) {
+      return function(SUBSTR_FUNCTION, pos, call.getOperandList());
     }
     if (op == SqlStdOperatorTable.CHAR_LENGTH || op == SqlStdOperatorTable.CHARACTER_LENGTH) {
       return function(CHAR_LENGTH_FUNCTION, pos, call.getOperandList());
@@ -172,7 +258,7 @@ public final class PgTreeRewriter {
     case "transaction_timestamp":
     case "statement_timestamp":
       // As the parser reads CURRENT_TIMESTAMP: the validator makes the call of the identifier.
-      return args.isEmpty() ? new SqlIdentifier("current_timestamp", pos) : call;
+      return args.isEmpty() ? utcClock(new SqlIdentifier("current_timestamp", pos)) : call;
     case "strpos":
       return args.size() == 2 ? function(STRPOS_FUNCTION, pos, args) : call;
     case "ifnull":
@@ -181,6 +267,33 @@ public final class PgTreeRewriter {
     case "character_length":
     case "length":
       return args.size() == 1 ? function(CHAR_LENGTH_FUNCTION, pos, args) : call;
+    case "substr":
+      return args.size() == 2 || args.size() == 3 ? function(SUBSTR_FUNCTION, pos, args) : call;
+    case "left":
+    case "right":
+      return args.size() == 2 ? function("pg_" + name, pos, args) : call;
+    case "age":
+      if (args.size() == 1) {
+        // age(x) is age(current_date, x): midnight of today
+        return function("pg_age", pos, List.of(SqlStdOperatorTable.CAST.createCall(pos,
+            new SqlIdentifier("current_date", pos), timestampType(pos)), args.get(0)));
+      }
+      return args.size() == 2 ? function("pg_age", pos, args) : call;
+    case "to_timestamp":
+      if (args.size() == 1) {
+        // seconds since 1970-01-01 00:00:00 UTC (the zone of every time stamp here)
+        return SqlStdOperatorTable.PLUS.createCall(pos,
+            SqlLiteral.createTimestamp(SqlTypeName.TIMESTAMP,
+                new org.apache.calcite.util.TimestampString(1970, 1, 1, 0, 0, 0), 0, pos),
+            SqlStdOperatorTable.MULTIPLY.createCall(pos, args.get(0),
+                SqlLiteral.createInterval(1, "1",
+                    new SqlIntervalQualifier(TimeUnit.SECOND, null, pos), pos)));
+      }
+      return call;
+    case "generate_series":
+      return args.size() == 3 ? timestampSeries(call) : call;
+    case "make_interval":
+      return makeInterval(call);
     case "date_part":
       if (args.size() == 2) {
         TimeUnit unit = field(args.get(0));
@@ -194,6 +307,383 @@ public final class PgTreeRewriter {
     default:
       return call;
     }
+  }
+
+  private static SqlDataTypeSpec timestampType(SqlParserPos pos) {
+    return new SqlDataTypeSpec(new org.apache.calcite.sql.SqlBasicTypeNameSpec(
+        SqlTypeName.TIMESTAMP, pos), pos);
+  }
+
+  /** Months (year-month) or milliseconds (day-time) of an interval literal, or null. */
+  private static @Nullable Long intervalValue(SqlNode n, boolean months) {
+    if (n instanceof SqlIntervalLiteral l
+        && l.getValue() instanceof SqlIntervalLiteral.IntervalValue v
+        && v.getIntervalQualifier().isYearMonth() == months) {
+      return l.getValueAs(Long.class);
+    }
+    return null;
+  }
+
+  /**
+   * {@code generate_series(start, stop, interval 'x')}: the driver's series over time stamps,
+   * given the interval literal's months and milliseconds.
+   */
+  private static SqlNode timestampSeries(SqlCall call) {
+    SqlParserPos pos = call.getParserPosition();
+    SqlNode step = call.operand(2);
+    Long months;
+    Long millis;
+    if (step instanceof SqlBasicCall m && m.getOperator() == MIXED) {
+      months = intervalValue(m.operand(0), true);
+      millis = intervalValue(m.operand(1), false);
+    } else {
+      months = intervalValue(step, true);
+      millis = intervalValue(step, false);
+      if (months != null) {
+        millis = 0L;
+      } else if (millis != null) {
+        months = 0L;
+      }
+    }
+    if (months == null || millis == null) {
+      return call; // integers, or an interval that is no constant: as the function table says
+    }
+    return function("pg_generate_series_ts", pos, List.of(
+        asText(SqlStdOperatorTable.CAST.createCall(pos, call.operand(0), timestampType(pos))),
+        asText(SqlStdOperatorTable.CAST.createCall(pos, call.operand(1), timestampType(pos))),
+        SqlLiteral.createExactNumeric(Long.toString(months), pos),
+        SqlStdOperatorTable.CAST.createCall(pos,
+            SqlLiteral.createExactNumeric(Long.toString(millis), pos),
+            new SqlDataTypeSpec(new org.apache.calcite.sql.SqlBasicTypeNameSpec(
+                SqlTypeName.BIGINT, pos), pos))));
+  }
+
+  private static SqlNode asText(SqlNode n) {
+    SqlParserPos pos = n.getParserPosition();
+    return SqlStdOperatorTable.CAST.createCall(pos, n, new SqlDataTypeSpec(
+        new org.apache.calcite.sql.SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, pos), pos));
+  }
+
+  /**
+   * {@code FROM generate_series(...) AS g}: PostgreSQL names the one column {@code g} too (a
+   * function returning a scalar); Calcite would name only the table.
+   */
+  private static SqlNode seriesAlias(SqlCall as) {
+    if (as.operandCount() != 2 || !(as.operand(1) instanceof SqlIdentifier alias)) {
+      return as;
+    }
+    SqlNode source = as.operand(0);
+    if (source.getKind() == SqlKind.COLLECTION_TABLE) {
+      source = ((SqlCall) source).operand(0);
+    }
+    if (source instanceof SqlBasicCall f && f.getOperator() instanceof SqlFunction fn
+        && (fn.getName().equalsIgnoreCase("generate_series")
+            || fn.getName().equalsIgnoreCase("pg_generate_series_ts"))) {
+      return SqlStdOperatorTable.AS.createCall(as.getParserPosition(), as.operand(0), alias,
+          new SqlIdentifier(alias.getSimple(), alias.getParserPosition()));
+    }
+    return as;
+  }
+
+  /** The select with its parts rewritten (not itself: its DISTINCT ON is the caller's). */
+  private static SqlSelect operands(SqlSelect select) {
+    List<SqlNode> parts = select.getOperandList();
+    for (int i = 0; i < parts.size(); i++) {
+      SqlNode e = parts.get(i);
+      SqlNode r = node(e);
+      if (r != e) {
+        select.setOperand(i, r);
+      }
+    }
+    return select;
+  }
+
+  /**
+   * {@code percentile_cont(f) WITHIN GROUP (ORDER BY x [DESC])}: the driver's aggregate
+   * {@code pg_percentile_cont(x, f)}; a descending order as {@code -pg_percentile_cont(-x, f)}.
+   */
+  private static SqlNode percentile(SqlCall withinGroup) {
+    if (!(withinGroup.operand(0) instanceof SqlCall agg) || agg.operandCount() != 1
+        || !(withinGroup.operand(1) instanceof SqlNodeList order) || order.size() != 1) {
+      return withinGroup;
+    }
+    String name;
+    if (agg.getKind() == SqlKind.PERCENTILE_CONT) {
+      name = "pg_percentile_cont";
+    } else if (agg.getKind() == SqlKind.PERCENTILE_DISC) {
+      name = "pg_percentile_disc";
+    } else {
+      return withinGroup;
+    }
+    SqlParserPos pos = withinGroup.getParserPosition();
+    SqlNode x = order.get(0);
+    boolean desc = false;
+    while (x.getKind() == SqlKind.DESCENDING || x.getKind() == SqlKind.NULLS_FIRST
+        || x.getKind() == SqlKind.NULLS_LAST) {
+      desc |= x.getKind() == SqlKind.DESCENDING;
+      x = ((SqlCall) x).operand(0);
+    }
+    if (desc) {
+      x = SqlStdOperatorTable.UNARY_MINUS.createCall(pos, x);
+    }
+    SqlNode call = function(name, pos, List.of(asDouble(x), asDouble(agg.operand(0))));
+    return desc ? SqlStdOperatorTable.UNARY_MINUS.createCall(pos, call) : call;
+  }
+
+  /**
+   * A constant LIKE pattern with PostgreSQL's backslash rule: a backslash before any character
+   * takes that character literally, where Calcite accepts it only before {@code %}, {@code _}
+   * and itself; so {@code \\x} becomes {@code x}. A pattern ending in a backslash is refused as
+   * PostgreSQL refuses it.
+   */
+  private static SqlNode likePattern(SqlNode pattern) {
+    if (!(pattern instanceof SqlLiteral l) || l.getValue() == null
+        || l.getTypeName().getFamily() != org.apache.calcite.sql.type.SqlTypeFamily.CHARACTER) {
+      return pattern;
+    }
+    String p = l.getValueAs(String.class);
+    if (p.indexOf('\\') < 0) {
+      return pattern;
+    }
+    StringBuilder b = new StringBuilder(p.length());
+    for (int i = 0; i < p.length(); i++) {
+      char c = p.charAt(i);
+      if (c != '\\') {
+        b.append(c);
+        continue;
+      }
+      if (i + 1 == p.length()) {
+        throw new PgSyntaxException(SqlState.INVALID_PARAMETER_VALUE.code(),
+            "LIKE pattern must not end with escape character", pattern.getParserPosition());
+      }
+      char next = p.charAt(++i);
+      if (next == '%' || next == '_' || next == '\\') {
+        b.append('\\');
+      }
+      b.append(next);
+    }
+    return SqlLiteral.createCharString(b.toString(), pattern.getParserPosition());
+  }
+
+  private static SqlNode asDouble(SqlNode n) {
+    SqlParserPos pos = n.getParserPosition();
+    return SqlStdOperatorTable.CAST.createCall(pos, n, new SqlDataTypeSpec(
+        new org.apache.calcite.sql.SqlBasicTypeNameSpec(SqlTypeName.DOUBLE, pos), pos));
+  }
+
+  private static boolean isAvg(SqlNode n) {
+    return n instanceof SqlBasicCall c && (c.getKind() == SqlKind.AVG
+        || c.getOperator() instanceof SqlUnresolvedFunction f && f.getNameAsId().isSimple()
+            && f.getName().equalsIgnoreCase("avg"));
+  }
+
+  private static List<SqlNode> concat(SqlNode first, List<SqlNode> rest) {
+    List<SqlNode> all = new java.util.ArrayList<>();
+    all.add(first);
+    all.addAll(rest);
+    return all;
+  }
+
+  /**
+   * The {@code sum(x)} of an {@code avg(x)} that PostgreSQL answers as a numeric: every argument
+   * but one cast to a floating-point type (whose average is a double in PostgreSQL too), or null.
+   */
+  private static @Nullable SqlNode avgSum(SqlCall avg) {
+    if (avg.operandCount() != 1) {
+      return null;
+    }
+    SqlNode x = avg.operand(0);
+    if (x.getKind() == SqlKind.CAST && ((SqlCall) x).operand(1) instanceof SqlDataTypeSpec t
+        && t.getTypeName().isSimple()) {
+      SqlTypeName n = SqlTypeName.get(t.getTypeName().getSimple().toUpperCase(Locale.ROOT));
+      if (n == SqlTypeName.DOUBLE || n == SqlTypeName.FLOAT || n == SqlTypeName.REAL) {
+        return null;
+      }
+    }
+    return SqlStdOperatorTable.SUM.createCall(avg.getFunctionQuantifier(), avg.getParserPosition(),
+        x);
+  }
+
+  /** The arguments of the DISTINCT ON marker (the select list's first item), or null. */
+  private static @Nullable SqlCall distinctOnList(SqlSelect select) {
+    if (select.getSelectList() == null || select.getSelectList().isEmpty()) {
+      return null;
+    }
+    SqlNode first = select.getSelectList().get(0);
+    if (first.getKind() == SqlKind.AS) {
+      first = ((SqlCall) first).operand(0);
+    }
+    return first instanceof SqlBasicCall c && c.getOperator() instanceof SqlFunction f
+        && f.getName().equals(DISTINCT_ON_FUNCTION) ? c : null;
+  }
+
+  /**
+   * {@code SELECT DISTINCT ON (d...) items FROM ... ORDER BY o...}: the first row of each group
+   * of equal {@code d}, in the order of {@code o}, as
+   * {@code SELECT items FROM (SELECT items, row_number() OVER (PARTITION BY d ORDER BY o) AS rn
+   * FROM ...) WHERE rn = 1 ORDER BY o}. Ordinals and output names in {@code d} and {@code o}
+   * mean the select item, as in PostgreSQL; ORDER BY terms that are no select item are carried
+   * as hidden columns.
+   */
+  private static SqlNode distinctOn(SqlSelect select, SqlNodeList orderList,
+      @Nullable SqlNode offset, @Nullable SqlNode fetch) {
+    SqlParserPos pos = select.getParserPosition();
+    SqlCall marker = java.util.Objects.requireNonNull(distinctOnList(select));
+    List<SqlNode> items = select.getSelectList().getList().subList(1,
+        select.getSelectList().size());
+    List<SqlNode> exprs = new java.util.ArrayList<>();
+    List<String> names = new java.util.ArrayList<>();
+    for (SqlNode item : items) {
+      if (item instanceof SqlIdentifier id && !id.isStar()) {
+        exprs.add(id);
+        names.add(id.names.get(id.names.size() - 1));
+      } else if (item.getKind() == SqlKind.AS) {
+        exprs.add(((SqlCall) item).operand(0));
+        names.add(((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple());
+      } else {
+        throw new PgSyntaxException(SqlState.FEATURE_NOT_SUPPORTED.code(),
+            "SELECT DISTINCT ON with * is not supported here; name the columns",
+            item.getParserPosition());
+      }
+    }
+    SqlNodeList inner = new SqlNodeList(pos);
+    SqlNodeList outer = new SqlNodeList(pos);
+    for (int i = 0; i < exprs.size(); i++) {
+      inner.add(SqlStdOperatorTable.AS.createCall(pos, exprs.get(i).clone(pos),
+          id("$c" + i, pos)));
+      outer.add(SqlStdOperatorTable.AS.createCall(pos, id("$c" + i, pos),
+          new SqlIdentifier(names.get(i), pos)));
+    }
+    SqlNodeList partition = new SqlNodeList(pos);
+    for (SqlNode d : marker.getOperandList()) {
+      partition.add(selectItem(d, exprs, names).clone(pos));
+    }
+    SqlNodeList windowOrder = new SqlNodeList(pos);
+    SqlNodeList outerOrder = new SqlNodeList(pos);
+    int hidden = 0;
+    for (SqlNode o : orderList) {
+      java.util.ArrayDeque<SqlOperator> wrappers = new java.util.ArrayDeque<>();
+      SqlNode e = o;
+      while (e.getKind() == SqlKind.DESCENDING || e.getKind() == SqlKind.NULLS_FIRST
+          || e.getKind() == SqlKind.NULLS_LAST) {
+        wrappers.push(((SqlCall) e).getOperator());
+        e = ((SqlCall) e).operand(0);
+      }
+      SqlNode expr = selectItem(e, exprs, names);
+      int at = -1;
+      for (int i = 0; i < exprs.size(); i++) {
+        if (exprs.get(i).equalsDeep(expr, org.apache.calcite.util.Litmus.IGNORE)) {
+          at = i;
+          break;
+        }
+      }
+      SqlNode outerRef;
+      if (at >= 0) {
+        outerRef = id("$c" + at, pos);
+      } else {
+        String h = "$h" + hidden++;
+        inner.add(SqlStdOperatorTable.AS.createCall(pos, expr.clone(pos), id(h, pos)));
+        outerRef = id(h, pos);
+      }
+      SqlNode w = expr.clone(pos);
+      SqlNode r = outerRef;
+      for (java.util.Iterator<SqlOperator> it = wrappers.descendingIterator(); it.hasNext(); ) {
+        SqlOperator op = it.next();
+        w = op.createCall(pos, w);
+        r = op.createCall(pos, r);
+      }
+      windowOrder.add(w);
+      outerOrder.add(r);
+    }
+    SqlNode rowNumber = SqlStdOperatorTable.OVER.createCall(pos,
+        SqlStdOperatorTable.ROW_NUMBER.createCall(pos),
+        org.apache.calcite.sql.SqlWindow.create(null, null, partition, windowOrder,
+            SqlLiteral.createBoolean(false, pos), null, null, null, pos));
+    inner.add(SqlStdOperatorTable.AS.createCall(pos, rowNumber, id("$rn", pos)));
+    select.setSelectList(inner);
+    SqlSelect outerSelect = new SqlSelect(pos, null, outer,
+        SqlStdOperatorTable.AS.createCall(pos, select, id("$distinct", pos)),
+        SqlStdOperatorTable.EQUALS.createCall(pos, id("$rn", pos),
+            SqlLiteral.createExactNumeric("1", pos)),
+        null, null, null, null, null, null, null);
+    return outerOrder.isEmpty() && offset == null && fetch == null ? outerSelect
+        : new SqlOrderBy(pos, outerSelect, outerOrder, offset, fetch);
+  }
+
+  private static SqlIdentifier id(String name, SqlParserPos pos) {
+    return new SqlIdentifier(name, pos);
+  }
+
+  /** An ORDER BY / DISTINCT ON term: an ordinal or an output name means that select item. */
+  private static SqlNode selectItem(SqlNode e, List<SqlNode> exprs, List<String> names) {
+    if (e instanceof SqlLiteral l && l.getTypeName() == SqlTypeName.DECIMAL) {
+      int k = l.intValue(true);
+      if (k >= 1 && k <= exprs.size()) {
+        return exprs.get(k - 1);
+      }
+      throw new PgSyntaxException(SqlState.UNDEFINED_COLUMN.code(),
+          "ORDER BY position " + k + " is not in select list", e.getParserPosition());
+    }
+    if (e instanceof SqlIdentifier id && id.isSimple()) {
+      int k = names.indexOf(id.getSimple());
+      if (k >= 0) {
+        return exprs.get(k);
+      }
+    }
+    return e;
+  }
+
+  /** PostgreSQL's parameter names of make_interval, in its order. */
+  private static final List<String> MAKE_INTERVAL_PARAMS =
+      List.of("years", "months", "weeks", "days", "hours", "mins", "secs");
+
+  /**
+   * {@code make_interval(years, months, weeks, days, hours, mins, secs)} (positional or named,
+   * {@code days => 3}): a sum of one-unit intervals times each argument; both kinds at once make
+   * the mixed interval that only a time stamp can be shifted by.
+   */
+  private static SqlNode makeInterval(SqlCall call) {
+    SqlParserPos pos = call.getParserPosition();
+    SqlNode[] values = new SqlNode[MAKE_INTERVAL_PARAMS.size()];
+    List<SqlNode> args = call.getOperandList();
+    for (int i = 0; i < args.size(); i++) {
+      SqlNode a = args.get(i);
+      int at = i;
+      if (a.getKind() == SqlKind.ARGUMENT_ASSIGNMENT) {
+        SqlCall assign = (SqlCall) a;
+        at = MAKE_INTERVAL_PARAMS.indexOf(
+            ((SqlIdentifier) assign.operand(1)).getSimple().toLowerCase(Locale.ROOT));
+        a = assign.operand(0);
+      }
+      if (at < 0 || at >= values.length) {
+        return call; // as PostgreSQL: no such function
+      }
+      values[at] = a;
+    }
+    TimeUnit[] units = {TimeUnit.YEAR, TimeUnit.MONTH, TimeUnit.WEEK, TimeUnit.DAY, TimeUnit.HOUR,
+        TimeUnit.MINUTE, TimeUnit.SECOND};
+    SqlNode months = null;
+    SqlNode time = null;
+    for (int i = 0; i < values.length; i++) {
+      if (values[i] == null) {
+        continue;
+      }
+      TimeUnit unit = units[i] == TimeUnit.WEEK ? TimeUnit.DAY : units[i];
+      SqlNode one = SqlLiteral.createInterval(1, units[i] == TimeUnit.WEEK ? "7" : "1",
+          new SqlIntervalQualifier(unit, null, pos), pos);
+      SqlNode term = SqlStdOperatorTable.MULTIPLY.createCall(pos, values[i], one);
+      if (i < 2) {
+        months = months == null ? term : SqlStdOperatorTable.PLUS.createCall(pos, months, term);
+      } else {
+        time = time == null ? term : SqlStdOperatorTable.PLUS.createCall(pos, time, term);
+      }
+    }
+    if (months != null && time != null) {
+      return MIXED.createCall(pos, months, time);
+    }
+    return months != null ? months : time != null ? time
+        : SqlLiteral.createInterval(1, "0", new SqlIntervalQualifier(TimeUnit.SECOND, null, pos),
+            pos);
   }
 
   private static SqlNode function(String name, SqlParserPos pos, List<SqlNode> args) {

@@ -1,5 +1,7 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.write;
 
+import io.linodejdbc.sql.LinodeQueryException;
+import io.linodejdbc.sql.SqlState;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.sql.SqlBasicCall;

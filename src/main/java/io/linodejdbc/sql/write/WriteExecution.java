@@ -1,14 +1,16 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.write;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linodejdbc.api.LinodeApiException;
 import io.linodejdbc.api.LinodeClient;
 import io.linodejdbc.resource.ResourceDescriptor;
+import io.linodejdbc.sql.LinodeQueryException;
+import io.linodejdbc.sql.LinodeTable;
+import io.linodejdbc.sql.SqlState;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.DataContext;
-import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.linq4j.Enumerable;
 import org.apache.calcite.linq4j.Enumerator;
 import org.apache.calcite.linq4j.Linq4j;
@@ -18,30 +20,31 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Runs one execution of a prepared write: reads all affected rows first (a list is no snapshot,
+ * Runs one execution of a planned write ({@link LinodeTableModify}, whose generated code calls
+ * {@link #run} with the rows of its input): reads all affected rows first (a list is no snapshot,
  * and changing it while paging through it would shift rows across pages), turns them into
  * requests, checks every value, and only then sends the requests one by one. A failure part-way
  * reports what was already done ({@link WriteFailure}).
  */
-final class WriteExecution {
+public final class WriteExecution {
   private static final Logger LOG = LoggerFactory.getLogger(WriteExecution.class);
 
   private final LinodeTable table;
   private final WriteStatement statement;
   private final List<String> columns;
-  private final CalcitePrepare.CalciteSignature<Object> rows;
   private final List<SqlTypeName> rowTypes;
   private final int @Nullable [] returned;
   private final boolean arrayRows;
   private final WriteValues values;
+  private final WriteOptions options;
 
   WriteExecution(LinodeTable table, WriteStatement statement, List<String> columns,
-      CalcitePrepare.CalciteSignature<Object> rows, List<SqlTypeName> rowTypes,
-      int @Nullable [] returned, boolean arrayRows, WriteValues values) {
+      List<SqlTypeName> rowTypes, int @Nullable [] returned, boolean arrayRows,
+      WriteValues values, WriteOptions options) {
     this.table = table;
     this.statement = statement;
     this.columns = columns;
-    this.rows = rows;
+    this.options = options;
     this.rowTypes = rowTypes;
     this.returned = returned;
     this.arrayRows = arrayRows;
@@ -52,15 +55,16 @@ final class WriteExecution {
   record Request(String method, String path, @Nullable ObjectNode body, int id,
       Object @Nullable [] before, boolean own) {}
 
-  Enumerable<Object> run(DataContext context) {
+  /** Called by generated code: sends the requests for {@code rows}; answers the result. */
+  public Enumerable<Object> run(DataContext context, Enumerable<?> rows) {
     // Checked per execution, not at prepare: the connection may turn read-only in between.
-    if (table.session().isReadOnly() && !table.session().writeOptions().dryRun()) {
+    if (table.session().isReadOnly() && !options.dryRun()) {
       throw new LinodeQueryException(SqlState.READ_ONLY_SQL_TRANSACTION.code(),
           statement.verb() + " refused: the connection is"
           + " read-only (Connection.setReadOnly(true)).", null);
     }
     List<Request> requests = new ArrayList<>();
-    try (Enumerator<Object> input = rows.enumerable(context).enumerator()) {
+    try (Enumerator<?> input = rows.enumerator()) {
       while (input.moveNext()) {
         Object current = input.current();
         Object[] row = current instanceof Object[] array ? array : new Object[] {current};
@@ -70,7 +74,7 @@ final class WriteExecution {
     // Revoking the connection's own token (allowed by allowRevokeSelf) locks the session out:
     // it goes last, after every other request has been sent with the still-valid token.
     requests.sort(java.util.Comparator.comparing(Request::own));
-    if (table.session().writeOptions().dryRun()) {
+    if (options.dryRun()) {
       List<Object> described = new ArrayList<>();
       for (Request r : requests) {
         described.add(new Object[] {r.method(), r.path(),
@@ -124,8 +128,8 @@ final class WriteExecution {
       int id = key(row);
       int tokenIndex = resource.indexOf("token");
       boolean own = tokenIndex >= 0 && row[tokenIndex] instanceof String prefix
-          && table.session().isOwnToken(prefix);
-      if (own && !table.session().writeOptions().allowRevokeSelf()) {
+          && table.session().isOwnCredential(prefix);
+      if (own && !options.allowRevokeSelf()) {
         throw new LinodeQueryException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE.code(),
             "Token " + id
             + " is the token this connection uses; revoking it would lock this session out."
@@ -159,10 +163,10 @@ final class WriteExecution {
       try {
         switch (r.method()) {
         case "POST":
-          after = table.rowConverter().toRow(client.post(r.path(), r.body()));
+          after = table.toRow(client.post(r.path(), r.body()));
           break;
         case "PUT":
-          after = table.rowConverter().toRow(client.put(r.path(), r.body()));
+          after = table.toRow(client.put(r.path(), r.body()));
           break;
         default:
           client.delete(r.path());

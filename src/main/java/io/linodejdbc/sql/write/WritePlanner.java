@@ -1,17 +1,19 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.write;
 
 import io.linodejdbc.resource.ColumnDescriptor;
 import io.linodejdbc.resource.ResourceDescriptor;
+import io.linodejdbc.sql.LinodeQueryException;
+import io.linodejdbc.sql.LinodeTable;
+import io.linodejdbc.sql.SqlState;
+import io.linodejdbc.sql.StatementExtension;
+import io.linodejdbc.sql.parser.SqlReturning;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Function;
-import org.apache.calcite.avatica.ColumnMetaData;
-import org.apache.calcite.avatica.Meta;
-import org.apache.calcite.avatica.MetaImpl;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.jdbc.CalciteSchema;
-import org.apache.calcite.rel.type.RelDataType;
+import org.apache.calcite.prepare.Prepare;
+import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.schema.Table;
 import org.apache.calcite.sql.SqlBasicCall;
 import org.apache.calcite.sql.SqlBasicTypeNameSpec;
@@ -20,119 +22,113 @@ import org.apache.calcite.sql.SqlDataTypeSpec;
 import org.apache.calcite.sql.SqlDynamicParam;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlKind;
+import org.apache.calcite.sql.SqlLiteral;
 import org.apache.calcite.sql.SqlNode;
 import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlSelect;
-import org.apache.calcite.sql.dialect.CalciteSqlDialect;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
 import org.apache.calcite.sql.parser.SqlParserPos;
 import org.apache.calcite.sql.type.SqlTypeName;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Prepares an INSERT / UPDATE / REPLACE / DELETE on a Linode table.
+ * Plans an INSERT / UPDATE / REPLACE / DELETE on a Linode table ({@link StatementExtension}).
  *
- * <p>The rows a statement touches are found by an ordinary query that Calcite plans (so
- * {@code WHERE id = 5} becomes one GET, a label filter an X-Filter, and so on): for UPDATE
- * {@code SELECT *, <new values> FROM t WHERE …}, for DELETE {@code SELECT * FROM t WHERE …}, for
- * INSERT the VALUES or query that supplies the rows. The statement's {@code ?} parameters stay in
- * the same order in that query. At run time {@link WriteExecution} reads those rows completely,
- * checks every value, and only then sends one request per row.
+ * <p>The rows a statement touches are found by an ordinary query, planned by Calcite in the same
+ * preparation as the statement (so {@code WHERE id = 5} becomes one GET, a label filter an
+ * X-Filter, and so on): for UPDATE {@code SELECT *, <new values> FROM t WHERE …}, for DELETE
+ * {@code SELECT * FROM t WHERE …}, for INSERT the VALUES or query that supplies the rows. The
+ * statement's {@code ?} parameters stay in the same order in that query. A
+ * {@link LinodeTableModify} on top of that query's plan sends the requests
+ * ({@link WriteExecution}).
  *
  * <p>Everything that can be known without the API is checked here, at prepare time: writing a
  * column Linode sets, changing one it fixes at creation, a missing WHERE.
  */
-final class WritePlanner {
+final class WritePlanner implements StatementExtension {
   private static final SqlParserPos POS = SqlParserPos.ZERO;
 
-  private final CalcitePrepare.Context context;
-  private final Function<String, CalcitePrepare.CalciteSignature<Object>> prepareQuery;
+  private final WriteOptions options;
   private final Clock clock;
 
-  WritePlanner(CalcitePrepare.Context context,
-      Function<String, CalcitePrepare.CalciteSignature<Object>> prepareQuery, Clock clock) {
-    this.context = context;
-    this.prepareQuery = prepareQuery;
+  WritePlanner(WriteOptions options, Clock clock) {
+    this.options = options;
     this.clock = clock;
   }
 
-  CalcitePrepare.CalciteSignature<Object> plan(String sql, WriteStatement statement) {
-    LinodeTable table = resolve(statement.target());
+  @Override public StatementExtension.@Nullable Planned plan(CalcitePrepare.Context context,
+      SqlNode node) {
+    SqlNode dml = node;
+    SqlNodeList returning = null;
+    if (node instanceof SqlReturning r) {
+      dml = r.getDml();
+      returning = r.getReturnList();
+    }
+    WriteStatement statement = WriteStatement.of(dml, returning);
+    if (statement == null) {
+      return null;
+    }
+    LinodeTable table = resolve(context, statement.target());
     ResourceDescriptor resource = table.resource();
-    WriteOptions options = table.session().writeOptions();
-
     List<String> columns = checkColumns(statement, resource);
     if (statement.kind() != WriteStatement.Kind.INSERT && statement.condition() == null
         && !options.allowFullTableDml()) {
       throw new LinodeQueryException(SqlState.OBJECT_NOT_IN_PREREQUISITE_STATE.code(),
           statement.verb() + " without WHERE would "
-          + (statement.kind() == WriteStatement.Kind.DELETE ? "revoke" : "change")
-          + " every token. Add a WHERE clause (e.g. WHERE id = 123), or set the connection"
-          + " property allowFullTableDml=true if that is really meant.", null);
+          + (statement.kind() == WriteStatement.Kind.DELETE ? "delete" : "change")
+          + " every row of " + resource.name() + ". Add a WHERE clause (e.g. WHERE "
+          + resource.keyColumn() + " = 123), or set the connection property"
+          + " allowFullTableDml=true if that is really meant.", null);
     }
-
-    CalcitePrepare.CalciteSignature<Object> rows = prepareQuery.apply(unparse(rowsQuery(statement)));
-    int expected = statement.kind() == WriteStatement.Kind.INSERT
-        ? columns.size() : resource.columns().size() + columns.size();
-    int actual = rows.rowType == null ? -1 : rows.rowType.getFieldCount();
-    if (actual != expected) {
-      throw new LinodeQueryException(SqlState.INSERT_VALUE_LIST_MISMATCH.code(),
-          "INSERT names " + columns.size()
-          + " column(s) but its rows have " + actual + " value(s)", null);
-    }
-    List<SqlTypeName> rowTypes = new ArrayList<>();
-    for (var field : rows.rowType.getFieldList()) {
-      rowTypes.add(field.getType().getSqlTypeName());
-    }
-
-    Shape shape;
+    SqlNode facade;
     int[] returned = null;
     if (options.dryRun()) {
-      shape = shapeOf("SELECT CAST(NULL AS VARCHAR) AS \"method\", CAST(NULL AS VARCHAR) AS"
-          + " \"path\", CAST(NULL AS VARCHAR) AS \"body\" FROM (VALUES (1))",
-          Meta.StatementType.SELECT);
+      facade = dryRunColumns();
     } else if (statement.returning() != null) {
       returned = returnedColumns(statement.returning(), resource);
-      shape = shapeOf(unparse(new SqlSelect(POS, null, statement.returning(), statement.target(),
-          null, null, null, null, null, null, null, null, null)), Meta.StatementType.SELECT);
+      // Copies: the validator expands nodes in place, and this tree is validated beside the
+      // rows query's.
+      facade = new SqlSelect(POS, null,
+          (SqlNodeList) statement.returning().clone(POS), statement.target().clone(POS),
+          null, null, null, null, null, null, null, null, null);
     } else {
-      shape = rowCountShape();
+      facade = dml;
     }
+    SqlNode query = rowsQuery(statement);
+    int[] returnedColumns = returned;
+    return new Planned() {
+      @Override public SqlNode facade() {
+        return facade;
+      }
 
-    WriteExecution execution = new WriteExecution(table, statement, columns, rows, rowTypes,
-        returned, shape.cursorFactory == Meta.CursorFactory.ARRAY, new WriteValues(clock));
-    return new CalcitePrepare.CalciteSignature<>(sql, rows.parameters, rows.internalParameters,
-        shape.rowType, shape.columns, shape.cursorFactory, context.getRootSchema(), List.of(), -1,
-        execution::run, shape.statementType);
+      @Override public SqlNode query() {
+        return query;
+      }
+
+      @Override public RelNode plan(RelNode rows, Prepare.CatalogReader catalogReader) {
+        return LinodeTableModify.create(table, catalogReader, rows, statement, columns,
+            returnedColumns, options, clock);
+      }
+    };
   }
 
-  /**
-   * {@code EXPLAIN PLAN FOR} a write: a query answering one PLAN row that shows the requests the
-   * statement sends per row and, below, the plan of the query that finds the rows.
-   */
-  String explain(WriteStatement statement) {
-    LinodeTable table = resolve(statement.target());
-    ResourceDescriptor resource = table.resource();
-    List<String> columns = checkColumns(statement, resource);
-    String rowsPlan;
-    try (var rows = prepareQuery.apply("EXPLAIN PLAN FOR " + unparse(rowsQuery(statement)))
-        .enumerable(org.apache.calcite.DataContexts.EMPTY).enumerator()) {
-      rowsPlan = rows.moveNext() ? String.valueOf(rows.current() instanceof Object[] a
-          ? a[0] : rows.current()) : "";
+  /** The columns a dry run answers: the requests it would send. */
+  private static SqlNode dryRunColumns() {
+    SqlNodeList items = new SqlNodeList(POS);
+    for (String name : List.of("method", "path", "body")) {
+      items.add(SqlStdOperatorTable.AS.createCall(POS,
+          SqlStdOperatorTable.CAST.createCall(POS, SqlLiteral.createNull(POS),
+              new SqlDataTypeSpec(new SqlBasicTypeNameSpec(SqlTypeName.VARCHAR, POS), POS)),
+          new SqlIdentifier(name, POS)));
     }
-    String request = switch (statement.kind()) {
-      case INSERT -> "POST " + resource.collectionPath() + " body=" + columns;
-      case UPDATE -> "PUT " + resource.collectionPath() + "/{id} body=" + columns;
-      case DELETE -> "DELETE " + resource.collectionPath() + "/{id}";
-    };
-    String plan = "LinodeWrite(operation=[" + statement.verb() + "], request=[" + request
-        + " per row], sequential=[true])\n  rows from:\n" + rowsPlan.indent(4).stripTrailing();
-    return "SELECT CAST(" + CalciteSqlDialect.DEFAULT.quoteStringLiteral(plan)
-        + " AS VARCHAR) AS \"PLAN\" FROM (VALUES (1))";
+    SqlNode one = SqlStdOperatorTable.VALUES.createCall(POS,
+        SqlStdOperatorTable.ROW.createCall(POS, SqlLiteral.createExactNumeric("1", POS)));
+    return new SqlSelect(POS, null, items, one, null, null, null, null, null, null, null, null,
+        null);
   }
 
   /** The Linode table a statement names, or an error. */
-  private LinodeTable resolve(SqlIdentifier target) {
+  private static LinodeTable resolve(CalcitePrepare.Context context, SqlIdentifier target) {
     List<String> path = new ArrayList<>(target.names.size() == 1
         ? context.getDefaultSchemaPath() : List.of());
     path.addAll(target.names);
@@ -282,25 +278,4 @@ final class WritePlanner {
     return indexes.stream().mapToInt(Integer::intValue).toArray();
   }
 
-  /** The result columns of a query, borrowed from Calcite's own preparation of it. */
-  private Shape shapeOf(String query, Meta.StatementType type) {
-    CalcitePrepare.CalciteSignature<Object> s = prepareQuery.apply(query);
-    return new Shape(s.rowType, s.columns, s.cursorFactory, type);
-  }
-
-  private Shape rowCountShape() {
-    RelDataType rowType = context.getTypeFactory().builder()
-        .add("ROWCOUNT", SqlTypeName.BIGINT).build();
-    ColumnMetaData column = MetaImpl.columnMetaData("ROWCOUNT", 0, Long.class, false);
-    // IS_DML: Avatica reads an update count only for INSERT and IS_DML (StatementType.canUpdate).
-    return new Shape(rowType, List.of(column), Meta.CursorFactory.OBJECT,
-        Meta.StatementType.IS_DML);
-  }
-
-  private record Shape(@Nullable RelDataType rowType, List<ColumnMetaData> columns,
-      Meta.CursorFactory cursorFactory, Meta.StatementType statementType) {}
-
-  static String unparse(SqlNode node) {
-    return node.toSqlString(c -> c.withDialect(CalciteSqlDialect.DEFAULT)).getSql();
-  }
 }

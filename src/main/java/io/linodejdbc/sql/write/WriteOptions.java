@@ -1,4 +1,4 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.write;
 
 /**
  * The safety rails of statements that change tokens.

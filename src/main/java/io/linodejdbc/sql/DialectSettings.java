@@ -8,17 +8,21 @@ import io.linodejdbc.sql.parser.PgSqlParserImpl;
 import io.linodejdbc.sql.parser.SqlReturning;
 import org.apache.calcite.avatica.util.Casing;
 import org.apache.calcite.avatica.util.Quoting;
+import org.apache.calcite.sql.SqlDelete;
+import org.apache.calcite.sql.SqlIdentifier;
+import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** The driver's SQL dialect settings, in one place for the connection and for its helpers. */
-public final class LinodeSql {
+public final class DialectSettings {
   private static final Pattern SIMPLE_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
   private static final Pattern TRAILING_SEMICOLONS = Pattern.compile("[\\s;]+$");
 
-  private LinodeSql() {}
+  private DialectSettings() {}
 
   /**
    * Calcite connection properties: identifiers as in PostgreSQL (unquoted names fold to lower
@@ -31,6 +35,9 @@ public final class LinodeSql {
     p.setProperty("quotedCasing", Casing.UNCHANGED.name());
     p.setProperty("caseSensitive", "true");
     p.setProperty("parserFactory", PgSqlParserImpl.class.getName() + "#FACTORY");
+    // Statements start with fetch size 0 ("the driver decides") rather than Avatica's 100, so
+    // that a fetch size set by the client can be told apart and honoured (FetchSizeHint).
+    p.setProperty("fetch_size", "0");
     return p;
   }
 
@@ -53,14 +60,7 @@ public final class LinodeSql {
    * @param columns the columns to return; empty for all
    */
   public static @Nullable String withReturning(String sql, List<String> columns) {
-    SqlNode node;
-    try {
-      node = SqlParser.create(withoutTerminator(sql), parserConfig()).parseStmt();
-    } catch (SqlParseException e) {
-      return null;
-    }
-    if (node instanceof SqlReturning
-        || WriteStatement.of(StackqlNames.rewrite(node), null) == null) {
+    if (writeShape(sql) != WriteShape.COUNT) {
       return null;
     }
     StringBuilder b = new StringBuilder(withoutTerminator(sql));
@@ -89,21 +89,68 @@ public final class LinodeSql {
 
   /** The shape of {@code sql}, decided on the parsed statement. */
   public static WriteShape writeShape(String sql) {
+    String text = withoutTerminator(sql);
+    WriteShape known;
+    synchronized (SHAPES) {
+      known = SHAPES.get(text);
+    }
+    if (known != null) {
+      return known;
+    }
     SqlNode node;
     try {
-      node = SqlParser.create(withoutTerminator(sql), parserConfig()).parseStmt();
+      PlanningCounts.parsed();
+      node = SqlParser.create(text, parserConfig()).parseStmt();
     } catch (SqlParseException | RuntimeException e) {
       return WriteShape.NONE;
     }
-    if (node instanceof SqlReturning) {
-      return WriteShape.RETURNING;
+    LAST_PARSED.set(new Parsed(text, node)); // the prepare hook takes it instead of parsing again
+    return parsed(text, node);
+  }
+
+  /**
+   * Records the shape of a statement the prepare hook parsed, so that asking for it later (the
+   * JDBC layer does, when a statement runs) parses nothing.
+   */
+  static WriteShape parsed(String text, SqlNode node) {
+    WriteShape shape = node instanceof SqlReturning ? WriteShape.RETURNING
+        : isWrite(node) ? WriteShape.COUNT : WriteShape.NONE;
+    synchronized (SHAPES) {
+      SHAPES.put(text, shape);
     }
-    try {
-      return WriteStatement.of(StackqlNames.rewrite(node), null) == null
-          ? WriteShape.NONE : WriteShape.COUNT;
-    } catch (RuntimeException e) {
-      return WriteShape.COUNT; // a write the planner will refuse, with its own message
+    return shape;
+  }
+
+  /**
+   * The tree {@link #writeShape} parsed for {@code text} on this thread and nobody used yet, or
+   * null; taken at most once (Calcite's validator changes the tree it validates).
+   */
+  static @Nullable SqlNode takeParsed(String text) {
+    Parsed last = LAST_PARSED.get();
+    if (last == null || !last.text().equals(text)) {
+      return null;
     }
+    LAST_PARSED.remove();
+    return last.node();
+  }
+
+  private record Parsed(String text, SqlNode node) {}
+
+  private static final ThreadLocal<@Nullable Parsed> LAST_PARSED = new ThreadLocal<>();
+
+  /** The shapes of recent statements, by text (bounded). */
+  private static final java.util.Map<String, WriteShape> SHAPES =
+      new java.util.LinkedHashMap<>(16, 0.75f, true) {
+        @Override protected boolean removeEldestEntry(java.util.Map.Entry<String, WriteShape> e) {
+          return size() > 512;
+        }
+      };
+
+  /** An INSERT, UPDATE (StackQL's REPLACE) or DELETE of a named table. */
+  private static boolean isWrite(SqlNode node) {
+    return node instanceof SqlInsert insert && insert.getTargetTable() instanceof SqlIdentifier
+        || node instanceof SqlUpdate update && update.getTargetTable() instanceof SqlIdentifier
+        || node instanceof SqlDelete delete && delete.getTargetTable() instanceof SqlIdentifier;
   }
 
   /**

@@ -1,5 +1,7 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.write;
 
+import io.linodejdbc.sql.LinodeQueryException;
+import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.resource.LinodeDateTime;
 import io.linodejdbc.resource.Resources;
 import java.time.Clock;
@@ -58,7 +60,7 @@ final class WriteValues {
   String expiry(Object value, SqlTypeName type) {
     LocalDateTime utc;
     if (value instanceof Long millis && type == SqlTypeName.TIMESTAMP) {
-      utc = Timestamps.toLocalDateTime(millis.longValue());
+      utc = LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L), 0, ZoneOffset.UTC);
     } else if (value instanceof Integer days && type == SqlTypeName.DATE) {
       utc = LocalDate.ofEpochDay(days).atStartOfDay();
     } else if (value instanceof String s && EPOCH_MILLIS.matcher(s.trim()).matches()) {
