@@ -150,7 +150,8 @@ public final class PgServer implements AutoCloseable {
     try {
       socket.setSoTimeout(1000);
       PgWire wire = new PgWire(socket.getInputStream(), socket.getOutputStream(), 0);
-      wire.send(PgErrors.message('E', "FATAL", new PgError(SqlState.TOO_MANY_CONNECTIONS.code(), "sorry, too many clients"
+      wire.send(ErrorResponses.message('E', "FATAL", new PgError(
+          SqlState.TOO_MANY_CONNECTIONS.code(), "sorry, too many clients"
           + " already: this server allows " + config.maxConnections() + " sessions at once",
           null, 0)));
       wire.flush();

@@ -271,7 +271,7 @@ final class PgSession implements Runnable {
             + " API refused the token (" + e.getMessage() + ")", "The password is the Linode"
             + " personal access token the session uses.");
       } else {
-        fatal(PgErrors.state(e), "cannot check the token with the Linode API: "
+        fatal(ErrorResponses.state(e), "cannot check the token with the Linode API: "
             + e.getMessage(), null);
       }
       if (connection != null) {
@@ -373,6 +373,53 @@ final class PgSession implements Runnable {
     }
   }
 
+  /** A JDBC call of a transaction command; its failure is the command's error. */
+  private interface JdbcCall {
+    void run() throws SQLException;
+  }
+
+  private void jdbc(JdbcCall call) throws PgError {
+    try {
+      call.run();
+    } catch (SQLException e) {
+      throw ErrorResponses.of(e, null, 0);
+    }
+  }
+
+  /** {@code READ ONLY} / {@code READ WRITE} for the rest of the transaction block. */
+  private void accessMode(String mode) throws PgError {
+    if (mode != null && transaction != 'I') {
+      jdbc(() -> connection.setReadOnly(mode.equals("read only")));
+    }
+  }
+
+  /**
+   * Ends the JDBC transaction: commit sends the writes held since BEGIN, rollback discards them.
+   * Either way the connection goes back to auto-commit and read-write.
+   */
+  private void endTransaction(boolean commit) throws PgError {
+    try {
+      if (commit) {
+        connection.commit();
+      } else {
+        connection.rollback();
+      }
+    } catch (SQLException e) {
+      resetTransaction();
+      throw ErrorResponses.of(e, null, 0);
+    }
+    resetTransaction();
+  }
+
+  private void resetTransaction() {
+    try {
+      connection.setAutoCommit(true);
+      connection.setReadOnly(false);
+    } catch (SQLException e) {
+      LOG.warn("session {}: could not leave the transaction: {}", processId, e.getMessage());
+    }
+  }
+
   private void readyForQuery() throws IOException {
     busy = false;
     cancelRequested = false;
@@ -384,17 +431,17 @@ final class PgSession implements Runnable {
     if (transaction == 'T') {
       transaction = 'E';
     }
-    wire.send(PgErrors.message('E', "ERROR", e));
+    wire.send(ErrorResponses.message('E', "ERROR", e));
   }
 
   private void notice(String state, String message) throws IOException {
-    wire.send(PgErrors.message('N', "WARNING", new PgError(state, message, null, 0)));
+    wire.send(ErrorResponses.message('N', "WARNING", new PgError(state, message, null, 0)));
   }
 
   private void fatal(String state, String message, String hint) {
     try {
       if (wire != null) {
-        wire.send(PgErrors.message('E', "FATAL", new PgError(state, message, hint, 0)));
+        wire.send(ErrorResponses.message('E', "FATAL", new PgError(state, message, hint, 0)));
         wire.flush();
       }
     } catch (IOException e) {
@@ -637,7 +684,7 @@ final class PgSession implements Runnable {
       PreparedStatement ps = connection.prepareStatement(text.jdbcSql());
       return Prepared.jdbc(sql, text, parameterOids, ps, offset);
     } catch (SQLException e) {
-      throw PgErrors.of(e, text, offset);
+      throw ErrorResponses.of(e, text, offset);
     }
   }
 
@@ -707,7 +754,7 @@ final class PgSession implements Runnable {
       wire.send(PgWire.message('s')); // PortalSuspended
     } catch (SQLException e) {
       portal.finish();
-      throw PgErrors.of(e, p.text, p.offset);
+      throw ErrorResponses.of(e, p.text, p.offset);
     } finally {
       running = null;
     }
@@ -744,7 +791,7 @@ final class PgSession implements Runnable {
       }
     } catch (SQLException e) {
       portal.finish();
-      throw PgErrors.of(e, portal.statement.text, portal.statement.offset);
+      throw ErrorResponses.of(e, portal.statement.text, portal.statement.offset);
     } finally {
       running = null;
     }
@@ -784,7 +831,7 @@ final class PgSession implements Runnable {
         portal.done = true;
       }
     } catch (SQLException e) {
-      throw PgErrors.of(e, p.text, p.offset);
+      throw ErrorResponses.of(e, p.text, p.offset);
     } finally {
       running = null;
     }
@@ -819,15 +866,30 @@ final class PgSession implements Runnable {
     case BEGIN:
       if (transaction != 'I') {
         notice(SqlState.ACTIVE_SQL_TRANSACTION.code(), "there is already a transaction in progress");
+      } else {
+        jdbc(() -> connection.setAutoCommit(false));
+        transaction = 'T';
       }
-      transaction = 'T';
+      accessMode(c.value());
+      break;
+    case SET_TRANSACTION:
+      if (transaction == 'I') {
+        notice(SqlState.ACTIVE_SQL_TRANSACTION.code(),
+            "SET TRANSACTION can only be used in transaction blocks");
+      } else {
+        accessMode(c.value());
+      }
       break;
     case COMMIT:
       if (transaction == 'I') {
         notice(SqlState.NO_ACTIVE_SQL_TRANSACTION.code(), "there is no transaction in progress");
+        break;
       }
       boolean failed = transaction == 'E';
       transaction = 'I';
+      // A failed transaction is rolled back; a failed commit ends the transaction too, as in
+      // PostgreSQL (what was sent before the failing request stays applied: README).
+      endTransaction(!failed);
       if (failed) {
         wire.send(PgWire.message('C').cstring("ROLLBACK"));
         return;
@@ -836,11 +898,10 @@ final class PgSession implements Runnable {
     case ROLLBACK:
       if (transaction == 'I') {
         notice(SqlState.NO_ACTIVE_SQL_TRANSACTION.code(), "there is no transaction in progress");
-      } else {
-        notice(SqlState.WARNING.code(), "ROLLBACK undid nothing: the Linode API has no transactions, every"
-            + " statement was applied when it ran");
+        break;
       }
       transaction = 'I';
+      endTransaction(false);
       break;
     case SET:
       try {
@@ -1038,7 +1099,7 @@ final class PgSession implements Runnable {
             columns = md == null || md.getColumnCount() == 0 || !returnsRows() ? null
                 : Rows.describe(md);
           } catch (SQLException e) {
-            throw PgErrors.of(e, text, offset);
+            throw ErrorResponses.of(e, text, offset);
           }
         }
       }
@@ -1120,7 +1181,7 @@ final class PgSession implements Runnable {
         try {
           this.ps = connection.prepareStatement(statement.text.jdbcSql());
         } catch (SQLException e) {
-          throw PgErrors.of(e, statement.text, statement.offset);
+          throw ErrorResponses.of(e, statement.text, statement.offset);
         }
         this.ownStatement = true;
       } else {

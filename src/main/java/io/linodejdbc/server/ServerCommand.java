@@ -13,7 +13,7 @@ import java.util.Locale;
  * StackQL's {@code SHOW SERVICES}/{@code RESOURCES}/{@code METHODS}).
  */
 record ServerCommand(Kind kind, String name, String value, String tag) {
-  enum Kind { SET, SHOW, RESET, DISCARD, BEGIN, COMMIT, ROLLBACK, DEALLOCATE, OTHER }
+  enum Kind { SET, SHOW, RESET, DISCARD, BEGIN, COMMIT, ROLLBACK, SET_TRANSACTION, DEALLOCATE, OTHER }
 
   /** The server command this statement is, or null for a statement of the driver. */
   static ServerCommand of(String sql) {
@@ -41,7 +41,7 @@ record ServerCommand(Kind kind, String name, String value, String tag) {
       if (first.equals("start") && (t.size() < 2 || !t.get(1).equalsIgnoreCase("transaction"))) {
         return null;
       }
-      return new ServerCommand(Kind.BEGIN, null, null, first.equals("begin") ? "BEGIN"
+      return new ServerCommand(Kind.BEGIN, null, accessMode(t), first.equals("begin") ? "BEGIN"
           : "START TRANSACTION");
     case "commit":
     case "end":
@@ -70,6 +70,21 @@ record ServerCommand(Kind kind, String name, String value, String tag) {
     }
   }
 
+  /** {@code "read only"}, {@code "read write"} or null: the access mode a statement names. */
+  private static String accessMode(List<String> t) {
+    for (int i = 0; i + 1 < t.size(); i++) {
+      if (t.get(i).equalsIgnoreCase("read")) {
+        if (t.get(i + 1).equalsIgnoreCase("only")) {
+          return "read only";
+        }
+        if (t.get(i + 1).equalsIgnoreCase("write")) {
+          return "read write";
+        }
+      }
+    }
+    return null;
+  }
+
   private static ServerCommand set(List<String> t) {
     int i = 1;
     if (i < t.size() && (t.get(i).equalsIgnoreCase("session") || t.get(i).equalsIgnoreCase("local"))) {
@@ -79,7 +94,8 @@ record ServerCommand(Kind kind, String name, String value, String tag) {
       }
     }
     if (i < t.size() && t.get(i).equalsIgnoreCase("transaction")) {
-      return new ServerCommand(Kind.OTHER, null, null, "SET"); // isolation: nothing to set
+      // the access mode applies to the transaction; the isolation level has nothing to set
+      return new ServerCommand(Kind.SET_TRANSACTION, null, accessMode(t), "SET");
     }
     if (i + 1 < t.size() && t.get(i).equalsIgnoreCase("time")
         && t.get(i + 1).equalsIgnoreCase("zone")) {

@@ -58,6 +58,12 @@ final class PgConvertlets implements SqlRexConvertletTable {
   private PgConvertlets() {}
 
   @Override public @Nullable SqlRexConvertlet get(SqlCall call) {
+    if (call.getOperator() == org.apache.calcite.sql.fun.SqlStdOperatorTable.CURRENT_CATALOG) {
+      // PostgreSQL's current_catalog is the database (pgJDBC's getCatalog); Calcite's is empty.
+      return (cx, c) -> cx.getRexBuilder().makeAbstractCast(
+          cx.getValidator().getValidatedNodeType(c),
+          cx.getRexBuilder().makeLiteral(PgFunctions.current_database()), false);
+    }
     if (call.getKind() == SqlKind.CAST && call.operandCount() == 2
         && call.operand(0) instanceof SqlLiteral literal
         && literal.getTypeName().getFamily() == SqlTypeFamily.CHARACTER

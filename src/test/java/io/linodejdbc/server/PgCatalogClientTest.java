@@ -160,8 +160,47 @@ class PgCatalogClientTest {
             + (rs.getString("REMARKS") != null));
       }
     }
+    try (ResultSet rs = md.getColumns(null, "profile", "personal_access_tokens", "id")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString("TABLE_CAT")).isEqualTo("linode"); // select current_catalog
+    }
     assertThat(columns).containsExactly("id int4 10 NO true", "created timestamp 29 NO true",
         "expiry timestamp 29 YES true", "label varchar 100 YES true",
         "scopes varchar 2147483647 YES true", "token varchar 2147483647 YES true");
+  }
+
+  @Test
+  void pgJdbcDatabaseMetaDataSchemasAndCatalog() throws SQLException {
+    List<String> schemas = new ArrayList<>();
+    try (ResultSet rs = c.getMetaData().getSchemas()) {
+      while (rs.next()) {
+        schemas.add(rs.getString("TABLE_SCHEM") + "@" + rs.getString("TABLE_CATALOG"));
+      }
+    }
+    assertThat(schemas).containsExactly("information_schema@linode", "pg_catalog@linode",
+        "profile@linode");
+    assertThat(c.getCatalog()).isEqualTo("linode");
+  }
+
+  @Test
+  void arrayConstantsAndArrayFunctions() throws SQLException {
+    // psql's policy query: an untyped string against an int array is an array constant.
+    assertThat(rows("SELECT conkey = '{1}', conkey = '{2}', conkey = '{1,2}',"
+        + " array_upper(conkey, 1), array_lower(conkey, 1), array_length(conkey, 2)"
+        + " FROM pg_constraint WHERE contype = 'p'"))
+        .containsExactly(List.of("t", "f", "f", "1", "1", "null").stream()
+            .map(v -> v.equals("null") ? null : v).toList());
+    assertThat(rows("SELECT COUNT(*) FROM pg_policy WHERE polroles = '{0}'"))
+        .containsExactly(List.of("0"));
+    // psql's statistics query: a string against the elements of a text array.
+    assertThat(rows("SELECT 'd' = any(stxkind) FROM pg_statistic_ext")).isEmpty();
+    assertThat(rows("SELECT 'b' = ANY(reloptions) FROM pg_class WHERE relname = 'pg_class'"))
+        .containsExactly(java.util.Collections.singletonList(null));
+    // pgJDBC's getTypeInfo: array types' input function is array_in.
+    assertThat(rows("SELECT typname FROM pg_type WHERE typinput = 'pg_catalog.array_in'::regproc"
+        + " AND typelem = 23")).containsExactly(List.of("_int4"));
+    // an element of the search path, used as text.
+    assertThat(rows("SELECT replace((current_schemas(true))[1], 'pg_', 'x_'),"
+        + " (current_schemas(false))[1]")).containsExactly(List.of("x_catalog", "profile"));
   }
 }

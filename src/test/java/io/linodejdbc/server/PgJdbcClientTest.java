@@ -231,8 +231,8 @@ class PgJdbcClientTest {
       try (ResultSet rs = s.executeQuery("SELECT id FROM personal_access_tokens WHERE id = 3")) {
         assertThat(rs.next()).isTrue();
       }
-      c.rollback();
-      assertThat((Object) c.getWarnings()).isNotNull();
+      c.rollback(); // a real rollback now (PgTransactionTest): no warning that it undid nothing
+      assertThat((Object) c.getWarnings()).isNull();
       c.setAutoCommit(true);
       assertThatThrownBy(() -> s.execute("SET client_encoding = 'LATIN1'"))
           .hasMessageContaining("UTF8");

@@ -34,8 +34,8 @@ public final class PgCatalogSchemas {
     }
     for (Method m : PgFunctions.class.getDeclaredMethods()) {
       if (Modifier.isPublic(m.getModifiers()) && Modifier.isStatic(m.getModifiers())) {
-        pgCatalog.add(m.getName(), ScalarFunctionImpl.create(m));
-        root.add(m.getName(), ScalarFunctionImpl.create(m));
+        pgCatalog.add(m.getName(), ArrayFunction.of(m));
+        root.add(m.getName(), ArrayFunction.of(m));
       }
     }
     for (Method m : QualifiedFunctions.class.getDeclaredMethods()) {

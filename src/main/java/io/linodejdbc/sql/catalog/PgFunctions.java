@@ -40,6 +40,7 @@ public final class PgFunctions {
     SETTINGS.put("lc_collate", "C");
     SETTINGS.put("lc_ctype", "C");
     SETTINGS.put("block_size", "8192");
+    SETTINGS.put("max_index_keys", "32");
   }
 
   private PgFunctions() {}
@@ -255,6 +256,43 @@ public final class PgFunctions {
         : java.util.List.of("profile");
   }
 
+  /** {@code array_upper(array, dimension)}: the last index (arrays here are one-dimensional). */
+  public static @Nullable Integer array_upper(java.util.@Nullable List<?> array,
+      @Nullable Integer dimension) {
+    return array == null || dimension == null || dimension != 1 || array.isEmpty() ? null
+        : array.size();
+  }
+
+  /** {@code array_lower(array, dimension)}: arrays start at 1. */
+  public static @Nullable Integer array_lower(java.util.@Nullable List<?> array,
+      @Nullable Integer dimension) {
+    return array == null || dimension == null || dimension != 1 || array.isEmpty() ? null : 1;
+  }
+
+  /** {@code array_length(array, dimension)}. */
+  public static @Nullable Integer array_length(java.util.@Nullable List<?> array,
+      @Nullable Integer dimension) {
+    return array_upper(array, dimension);
+  }
+
+  /** {@code x::int2[]}, {@code x::int4[]}, {@code x::oid[]}: the integer arrays are one type here. */
+  public static java.util.@Nullable List<?> _int2(java.util.@Nullable List<?> array) {
+    return array;
+  }
+
+  public static java.util.@Nullable List<?> _int4(java.util.@Nullable List<?> array) {
+    return array;
+  }
+
+  public static java.util.@Nullable List<?> _oid(java.util.@Nullable List<?> array) {
+    return array;
+  }
+
+  /** Extended statistics: none exist, so no object has columns. */
+  public static @Nullable String pg_get_statisticsobjdef_columns(@Nullable Integer oid) {
+    return null;
+  }
+
   /** {@code array_to_string(array, delimiter)}: NULL elements are skipped, as in PostgreSQL. */
   public static @Nullable String array_to_string(java.util.@Nullable List<?> array,
       @Nullable String delimiter) {
@@ -332,6 +370,19 @@ public final class PgFunctions {
 
   public static @Nullable Integer regnamespace(@Nullable Integer oid) {
     return oid;
+  }
+
+  /**
+   * {@code x::regproc}: a function's name. Functions are named, not numbered, in this catalog
+   * ({@code pg_type.typinput} holds {@code array_in}), so the name is the value, without the
+   * schema.
+   */
+  public static @Nullable String regproc(@Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    String[] parts = splitName(name);
+    return parts[parts.length - 1];
   }
 
   /** {@code x::oid}. */

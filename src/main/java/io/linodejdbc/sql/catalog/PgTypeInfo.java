@@ -145,8 +145,9 @@ final class PgTypeInfo {
     for (Type t : ALL) {
       rows.add(new Object[] {t.oid(), t.name(), CatalogModel.PG_CATALOG_OID,
           CatalogModel.OWNER_OID, t.length(), t.length() > 0 && t.length() <= 8, "b",
-          String.valueOf(t.category()), false, true, ",", 0, t.element(), t.array(), t.name()
-          + "in", t.name() + "out", false, 0, -1, 0, t.category() == 'S' ? 100 : 0, null, null,
+          String.valueOf(t.category()), false, true, ",", 0, t.element(), t.array(),
+          t.element() != 0 ? "array_in" : t.name() + "in",
+          t.element() != 0 ? "array_out" : t.name() + "out", false, 0, -1, 0, t.category() == 'S' ? 100 : 0, null, null,
           t.length() > 0 ? "i" : "x", t.length() > 0 ? "p" : "x"});
     }
     return rows;

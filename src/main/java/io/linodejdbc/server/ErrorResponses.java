@@ -6,7 +6,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** The driver's SQLExceptions as PostgreSQL ErrorResponse fields. */
-final class PgErrors {
+final class ErrorResponses {
   /** Calcite's position prefix: "From line 1, column 8 to line 1, column 11: …". */
   private static final Pattern FROM_LINE =
       Pattern.compile("^From line (\\d+), column (\\d+) to line \\d+, column \\d+: ");
@@ -16,7 +16,7 @@ final class PgErrors {
   private static final Pattern PAREN_LINE =
       Pattern.compile(" \\(line (\\d+), column (\\d+)\\)");
 
-  private PgErrors() {}
+  private ErrorResponses() {}
 
   /**
    * The PostgreSQL SQLSTATE for a driver state: the driver's states are SQL-standard and mostly
