@@ -91,7 +91,8 @@ record CopyCommand(String query, int queryOffset, boolean csv, boolean header, c
     }
     if (!rest.get(0).equalsIgnoreCase("to") || rest.size() < 2
         || !rest.get(1).equalsIgnoreCase("stdout")) {
-      throw new Refused(SqlState.FEATURE_NOT_SUPPORTED.code(), "COPY writes to the client only: use COPY … TO STDOUT (psql:"
+      throw new Refused(SqlState.FEATURE_NOT_SUPPORTED.code(),
+          "COPY writes to the client only: use COPY … TO STDOUT (psql:"
           + " \\copy … TO 'file')");
     }
     boolean csv = false;
@@ -130,7 +131,8 @@ record CopyCommand(String query, int queryOffset, boolean csv, boolean header, c
       }
       case "delimiter" -> {
         if (next == null || next.length() != 1) {
-          throw new Refused(SqlState.INVALID_PARAMETER_VALUE.code(), "COPY delimiter must be a single one-byte character");
+          throw new Refused(SqlState.INVALID_PARAMETER_VALUE.code(),
+              "COPY delimiter must be a single one-byte character");
         }
         delimiter = next.charAt(0);
         k++;

@@ -58,7 +58,8 @@ final class PgMessage {
         return s;
       }
     }
-    throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(), "invalid message: a string without its terminator");
+    throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(),
+        "invalid message: a string without its terminator");
   }
 
   byte[] bytes(int n) throws PgProtocolException {

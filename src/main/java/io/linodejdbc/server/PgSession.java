@@ -91,7 +91,8 @@ final class PgSession implements Runnable {
       boolean started = connection != null;
       LOG.info("session {} from {}: {}", processId, peer, started ? "idle timeout" : "startup"
           + " timeout");
-      fatal(started ? SqlState.IDLE_SESSION_TIMEOUT.code() : SqlState.CONNECTION_FAILURE.code(), started ? "terminating connection due to idle-session"
+      fatal(started ? SqlState.IDLE_SESSION_TIMEOUT.code() : SqlState.CONNECTION_FAILURE.code(),
+          started ? "terminating connection due to idle-session"
           + " timeout (--idle-timeout)" : "terminating connection: startup took too long", null);
     } catch (EOFException | SocketException e) {
       LOG.debug("session {} from {}: connection closed by the client", processId, peer);
@@ -184,7 +185,8 @@ final class PgSession implements Runnable {
       int major = code >>> 16;
       int minor = code & 0xffff;
       if (major != 3) {
-        throw new PgProtocolException(SqlState.FEATURE_NOT_SUPPORTED.code(), "unsupported frontend protocol " + major + "."
+        throw new PgProtocolException(SqlState.FEATURE_NOT_SUPPORTED.code(),
+            "unsupported frontend protocol " + major + "."
             + minor + ": this server supports 3.0");
       }
       params = new LinkedHashMap<>();
@@ -210,7 +212,8 @@ final class PgSession implements Runnable {
     }
     String user = params.getOrDefault("user", "");
     if (user.isEmpty()) {
-      throw new PgProtocolException(SqlState.INVALID_AUTHORIZATION.code(), "no PostgreSQL user name specified in startup"
+      throw new PgProtocolException(SqlState.INVALID_AUTHORIZATION.code(),
+          "no PostgreSQL user name specified in startup"
           + " packet");
     }
     if (params.containsKey("replication") && !params.get("replication").equalsIgnoreCase("false")
@@ -222,7 +225,8 @@ final class PgSession implements Runnable {
       database = user;
     }
     if (!database.equals(PgServer.DATABASE)) {
-      throw new PgProtocolException(SqlState.INVALID_CATALOG_NAME.code(), "database \"" + database + "\" does not exist;"
+      throw new PgProtocolException(SqlState.INVALID_CATALOG_NAME.code(),
+          "database \"" + database + "\" does not exist;"
           + " this server serves the database \"" + PgServer.DATABASE + "\"");
     }
     settings = new SessionSettings(server.config().serverVersion(), user);
@@ -346,7 +350,8 @@ final class PgSession implements Runnable {
       case 'X':
         return;
       case 'F':
-        error(new PgError(SqlState.FEATURE_NOT_SUPPORTED.code(), "the function-call protocol is not supported", null, 0));
+        error(new PgError(SqlState.FEATURE_NOT_SUPPORTED.code(), "the function-call protocol is not supported", null,
+            0));
         readyForQuery();
         break;
       case 'd':
@@ -496,7 +501,8 @@ final class PgSession implements Runnable {
       types[i] = m.int32();
     }
     if (!name.isEmpty() && statements.containsKey(name)) {
-      throw new PgError(SqlState.DUPLICATE_PREPARED_STATEMENT.code(), "prepared statement \"" + name + "\" already exists", null, 0);
+      throw new PgError(SqlState.DUPLICATE_PREPARED_STATEMENT.code(),
+          "prepared statement \"" + name + "\" already exists", null, 0);
     }
     List<SqlText.Piece> pieces = SqlText.split(sql);
     if (pieces.size() > 1) {
@@ -533,7 +539,8 @@ final class PgSession implements Runnable {
     }
     Prepared p = statements.get(statementName);
     if (p == null) {
-      throw new PgError(SqlState.INVALID_SQL_STATEMENT_NAME.code(), "prepared statement \"" + statementName + "\" does not exist",
+      throw new PgError(SqlState.INVALID_SQL_STATEMENT_NAME.code(),
+          "prepared statement \"" + statementName + "\" does not exist",
           null, 0);
     }
     if (nFormats > 1 && nFormats != nValues) {
@@ -576,7 +583,8 @@ final class PgSession implements Runnable {
     if (kind == 'S') {
       Prepared p = statements.get(name);
       if (p == null) {
-        throw new PgError(SqlState.INVALID_SQL_STATEMENT_NAME.code(), "prepared statement \"" + name + "\" does not exist", null,
+        throw new PgError(SqlState.INVALID_SQL_STATEMENT_NAME.code(),
+            "prepared statement \"" + name + "\" does not exist", null,
             0);
       }
       PgWire.Builder t = PgWire.message('t').int16(p.parameterCount());
@@ -689,7 +697,8 @@ final class PgSession implements Runnable {
   }
 
   private static PgError abortedTransaction() {
-    return new PgError(SqlState.IN_FAILED_SQL_TRANSACTION.code(), "current transaction is aborted, commands ignored until end of"
+    return new PgError(SqlState.IN_FAILED_SQL_TRANSACTION.code(),
+        "current transaction is aborted, commands ignored until end of"
         + " transaction block", null, 0);
   }
 
@@ -924,7 +933,8 @@ final class PgSession implements Runnable {
     case DISCARD:
       if (c.name() == null || c.name().equals("all")) {
         if (transaction != 'I') {
-          throw new PgError(SqlState.ACTIVE_SQL_TRANSACTION.code(), "DISCARD ALL cannot run inside a transaction block", null,
+          throw new PgError(SqlState.ACTIVE_SQL_TRANSACTION.code(),
+              "DISCARD ALL cannot run inside a transaction block", null,
               0);
         }
         for (String k : settings.resetAll()) {
@@ -947,7 +957,8 @@ final class PgSession implements Runnable {
       } else {
         Prepared p = statements.remove(c.name());
         if (p == null) {
-          throw new PgError(SqlState.INVALID_SQL_STATEMENT_NAME.code(), "prepared statement \"" + c.name() + "\" does not exist",
+          throw new PgError(SqlState.INVALID_SQL_STATEMENT_NAME.code(),
+              "prepared statement \"" + c.name() + "\" does not exist",
               null, 0);
         }
         p.close();

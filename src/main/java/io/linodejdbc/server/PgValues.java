@@ -323,7 +323,8 @@ final class PgValues {
         return text;
       }
     } catch (NumberFormatException | DateTimeParseException e) {
-      throw new ParameterException(SqlState.INVALID_TEXT_REPRESENTATION.code(), "invalid input syntax for type " + type.name
+      throw new ParameterException(SqlState.INVALID_TEXT_REPRESENTATION.code(),
+          "invalid input syntax for type " + type.name
           + ": \"" + shorten(text) + "\"");
     }
   }
@@ -331,7 +332,8 @@ final class PgValues {
   /** A parameter sent in binary format. */
   static Object fromBinary(byte[] bytes, PgType type) throws ParameterException {
     if (type == null) {
-      throw new ParameterException(SqlState.PROTOCOL_VIOLATION.code(), "a binary parameter needs its type named in Parse");
+      throw new ParameterException(SqlState.PROTOCOL_VIOLATION.code(),
+          "a binary parameter needs its type named in Parse");
     }
     ByteBuffer b = ByteBuffer.wrap(bytes);
     try {
@@ -392,7 +394,8 @@ final class PgValues {
   }
 
   private static PgProtocolException badBinary(String type) {
-    return new PgProtocolException(SqlState.INVALID_BINARY_REPRESENTATION.code(), "incorrect binary data format for type " + type);
+    return new PgProtocolException(SqlState.INVALID_BINARY_REPRESENTATION.code(),
+        "incorrect binary data format for type " + type);
   }
 
   private static boolean parseBool(String t) {

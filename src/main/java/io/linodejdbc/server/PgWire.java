@@ -47,7 +47,8 @@ final class PgWire {
           + PgMessage.printable((char) type) + "'");
     }
     if (length - 4 > maxMessageBytes) {
-      throw new PgProtocolException(SqlState.PROGRAM_LIMIT_EXCEEDED.code(), "message of " + (length - 4L) + " bytes exceeds"
+      throw new PgProtocolException(SqlState.PROGRAM_LIMIT_EXCEEDED.code(),
+          "message of " + (length - 4L) + " bytes exceeds"
           + " this server's limit of " + maxMessageBytes + " bytes (--max-message-bytes)");
     }
     return new PgMessage((char) type, readBody(length - 4));

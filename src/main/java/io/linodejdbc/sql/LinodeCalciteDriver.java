@@ -14,8 +14,7 @@ import org.apache.calcite.rel.type.RelDataTypeSystemImpl;
 
 /**
  * Opens the Calcite connections the Linode driver runs on. It is never registered with
- * {@link java.sql.DriverManager}; the JDBC driver of the project is
- * {@code io.linodejdbc.jdbc.LinodeDriver}.
+ * {@link java.sql.DriverManager}; the project's JDBC driver, one layer up, opens them.
  *
  * <p>What differs from a plain Calcite connection:
  * <ul>

@@ -40,7 +40,7 @@ class SourceRulesTest {
       "sql.catalog", Set.of("resource", "sql"),
       "sql.write", Set.of("api", "resource", "sql", "sql.parser"),
       "jdbc", Set.of("api", "resource", "sql", "sql.parser", "sql.write"),
-      "cli", Set.of("api", "resource", "sql", "jdbc", "sandbox"),
+      "cli", Set.of("api", "resource", "sql", "jdbc", "sandbox", "server"),
       "server", Set.of("api", "resource", "sql", "jdbc", "sandbox"));
 
   @Test void everyPackageNamesOnlyWhatItMay() {

@@ -325,7 +325,8 @@ public final class PgFunctions {
       if (name.strip().matches("\\d+")) {
         return Integer.valueOf(name.strip());
       }
-      throw new LinodeQueryException(SqlState.UNDEFINED_RELATION.code(), "relation \"" + name + "\" does not exist", null);
+      throw new LinodeQueryException(SqlState.UNDEFINED_RELATION.code(), "relation \"" + name + "\" does not exist",
+          null);
     }
     return r.oid();
   }
@@ -363,7 +364,8 @@ public final class PgFunctions {
       if (name.strip().matches("\\d+")) {
         return Integer.valueOf(name.strip());
       }
-      throw new LinodeQueryException(SqlState.INVALID_SCHEMA_NAME.code(), "schema \"" + name + "\" does not exist", null);
+      throw new LinodeQueryException(SqlState.INVALID_SCHEMA_NAME.code(), "schema \"" + name + "\" does not exist",
+          null);
     }
     return n.oid();
   }
@@ -397,7 +399,8 @@ public final class PgFunctions {
     try {
       return Integer.valueOf(value.strip());
     } catch (NumberFormatException e) {
-      throw new LinodeQueryException(SqlState.INVALID_TEXT_REPRESENTATION.code(), "invalid input syntax for type oid: \"" + value
+      throw new LinodeQueryException(SqlState.INVALID_TEXT_REPRESENTATION.code(),
+          "invalid input syntax for type oid: \"" + value
           + "\"", null);
     }
   }
