@@ -4,6 +4,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -75,8 +76,8 @@ final class PgTls {
       return new PgTls(context.getSocketFactory(),
           chain.get(0).getSubjectX500Principal().getName());
     } catch (GeneralSecurityException | IOException e) {
-      throw new TlsSetupException("cannot set up TLS with " + certFile + " and " + keyFile + ": "
-          + e.getMessage());
+      throw new TlsSetupException("cannot set up TLS with " + certFile + " and " + keyFile
+          + ": the JDK does not accept this certificate and key for TLS");
     }
   }
 
@@ -102,6 +103,8 @@ final class PgTls {
       return Files.readString(file, StandardCharsets.US_ASCII);
     } catch (NoSuchFileException e) {
       throw new TlsSetupException(what + " " + file + " does not exist");
+    } catch (AccessDeniedException e) {
+      throw new TlsSetupException(what + " " + file + " is not readable");
     } catch (IOException e) {
       throw new TlsSetupException("cannot read " + what + " " + file + ": " + e.getMessage());
     } catch (RuntimeException e) { // malformed input: not a text PEM file
@@ -113,18 +116,23 @@ final class PgTls {
     String text = read(file, "--tls-cert file");
     List<X509Certificate> chain = new ArrayList<>();
     Matcher m = BLOCK.matcher(text);
+    CertificateFactory cf;
     try {
-      CertificateFactory cf = CertificateFactory.getInstance("X.509");
-      while (m.find()) {
-        if (!m.group(1).equals("CERTIFICATE")) {
-          continue;
-        }
-        byte[] der = decode(m.group(2), file);
-        chain.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
-      }
+      cf = CertificateFactory.getInstance("X.509");
     } catch (CertificateException e) {
-      throw new TlsSetupException("--tls-cert file " + file + " holds a certificate that is not"
-          + " valid X.509: " + e.getMessage());
+      throw new IllegalStateException("this JDK has no X.509 support", e);
+    }
+    while (m.find()) {
+      if (!m.group(1).equals("CERTIFICATE")) {
+        continue;
+      }
+      byte[] der = decode(m.group(2), file);
+      try {
+        chain.add((X509Certificate) cf.generateCertificate(new ByteArrayInputStream(der)));
+      } catch (CertificateException e) {
+        throw new TlsSetupException("--tls-cert file " + file + " holds a certificate (number "
+            + (chain.size() + 1) + ") that is not valid X.509");
+      }
     }
     if (chain.isEmpty()) {
       throw new TlsSetupException("--tls-cert file " + file + " holds no PEM certificate"
