@@ -162,7 +162,7 @@ final class PgTls {
             + " neither RSA nor EC");
       }
       case "RSA PRIVATE KEY", "EC PRIVATE KEY" -> throw new TlsSetupException("--tls-key file "
-          + file + " holds a " + type.replace(" PRIVATE KEY", "") + " key in the traditional"
+          + file + " holds an " + type.replace(" PRIVATE KEY", "") + " key in the traditional"
           + " form (-----BEGIN " + type + "-----); the server needs PKCS#8 (-----BEGIN PRIVATE"
           + " KEY-----)" + convert);
       case "ENCRYPTED PRIVATE KEY" -> throw new TlsSetupException("--tls-key file " + file
