@@ -68,15 +68,16 @@ public final class PgServer implements AutoCloseable {
    * Starts a server.
    *
    * @throws IOException when the address cannot be bound
-   * @throws IllegalArgumentException when the address is not a loopback one (clear-text
-   *     passwords — tokens — must not cross a network)
+   * @throws IllegalArgumentException when the address is not a loopback one and TLS is not
+   *     configured (clear-text passwords — tokens — must not cross a network unencrypted)
    */
   public static PgServer start(ServerConfig config) throws IOException {
     InetAddress address = InetAddress.getByName(config.host());
-    if (!address.isLoopbackAddress()) {
-      throw new IllegalArgumentException("refusing to listen on " + config.host() + ": clients"
-          + " send their Linode token as a clear-text password, which may only travel over"
-          + " loopback (TLS is not supported yet); use 127.0.0.1 and an SSH tunnel");
+    if (!address.isLoopbackAddress() && config.tls() == null) {
+      throw new IllegalArgumentException("refusing to listen on " + config.host() + " without"
+          + " TLS: clients send their Linode token as a clear-text password, which may only"
+          + " travel over loopback or TLS; give --tls-cert and --tls-key, or use 127.0.0.1 (and"
+          + " an SSH tunnel)");
     }
     try {
       Class.forName("io.linodejdbc.jdbc.LinodeDriver");
@@ -87,6 +88,10 @@ public final class PgServer implements AutoCloseable {
     listener.setReuseAddress(true);
     listener.bind(new InetSocketAddress(address, config.port()), 128);
     PgServer server = new PgServer(config, listener);
+    if (config.tls() != null) {
+      LOG.info("TLS on{}, certificate {}", config.requireTls() ? " and required" : "",
+          config.tls().subject());
+    }
     server.acceptor.start();
     return server;
   }

@@ -6,6 +6,8 @@ import io.linodejdbc.sandbox.SandboxToken;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +118,9 @@ public final class PgServerMain {
     int maxConnections = ServerConfig.DEFAULT_MAX_CONNECTIONS;
     int maxMessageBytes = ServerConfig.DEFAULT_MAX_MESSAGE_BYTES;
     int idleTimeoutSeconds = 0;
+    String tlsCert = null;
+    String tlsKey = null;
+    boolean requireTls = false;
     for (int i = 0; i < args.length; i++) {
       String arg = args[i];
       String name = arg;
@@ -153,6 +158,9 @@ public final class PgServerMain {
           inline != null ? inline : value(args, ++i, name), 1024, 1 << 30);
       case "--idle-timeout" -> idleTimeoutSeconds = number(name,
           inline != null ? inline : value(args, ++i, name), 0, 2_000_000);
+      case "--tls-cert" -> tlsCert = inline != null ? inline : value(args, ++i, name);
+      case "--tls-key" -> tlsKey = inline != null ? inline : value(args, ++i, name);
+      case "--require-tls" -> requireTls = true;
       case "--token" -> throw new UsageException("--token cannot be combined with --serve: the"
           + " server holds no token; each client's password is its Linode token");
       default -> throw new UsageException("unknown option for --serve: " + arg);
@@ -173,6 +181,23 @@ public final class PgServerMain {
       }
     }
     port = number("--serve", p, 0, 65_535);
+    if ((tlsCert == null) != (tlsKey == null)) {
+      throw new UsageException("--tls-cert and --tls-key go together (PEM certificate chain and"
+          + " its PKCS#8 key)");
+    }
+    if (requireTls && tlsCert == null) {
+      throw new UsageException("--require-tls needs --tls-cert and --tls-key");
+    }
+    PgTls tls = null;
+    if (tlsCert != null) {
+      try {
+        tls = PgTls.load(Path.of(tlsCert), Path.of(tlsKey));
+      } catch (PgTls.TlsSetupException | InvalidPathException e) {
+        err.println("linode-sql: " + e.getMessage());
+        err.flush();
+        return null;
+      }
+    }
 
     SandboxServer sandboxServer = null;
     if (sandbox) {
@@ -189,7 +214,7 @@ public final class PgServerMain {
     }
     ServerConfig config = new ServerConfig(host, port, "jdbc:linode:", properties,
         maxConnections, maxMessageBytes, idleTimeoutSeconds * 1000,
-        ServerConfig.DEFAULT_STARTUP_TIMEOUT_MILLIS);
+        ServerConfig.DEFAULT_STARTUP_TIMEOUT_MILLIS, tls, requireTls);
     PgServer server;
     try {
       server = PgServer.start(config);

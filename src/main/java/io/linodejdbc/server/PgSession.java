@@ -22,6 +22,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import javax.net.ssl.SSLSocket;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -40,7 +41,9 @@ final class PgSession implements Runnable {
   static final int CANCEL_REQUEST = 80877102;
 
   private final PgServer server;
-  private final Socket socket;
+  /** The client's connection; an SSLSocket over it after SSLRequest when TLS is configured. */
+  private volatile Socket socket;
+  private BufferedInputStream input;
   final int processId;
   final int secretKey;
   private PgWire wire;
@@ -75,9 +78,7 @@ final class PgSession implements Runnable {
     try {
       socket.setTcpNoDelay(true);
       socket.setSoTimeout(server.config().startupTimeoutMillis());
-      wire = new PgWire(new BufferedInputStream(socket.getInputStream(), 16 * 1024),
-          new BufferedOutputStream(socket.getOutputStream(), 64 * 1024),
-          server.config().maxMessageBytes());
+      openWire();
       if (!startup()) {
         return;
       }
@@ -158,6 +159,28 @@ final class PgSession implements Runnable {
 
   // ---------------------------------------------------------------------------------- startup
 
+  private void openWire() throws IOException {
+    input = new BufferedInputStream(socket.getInputStream(), 16 * 1024);
+    wire = new PgWire(input, new BufferedOutputStream(socket.getOutputStream(), 64 * 1024),
+        server.config().maxMessageBytes());
+  }
+
+  /** SSLRequest with TLS configured: 'S', the handshake, then the startup packet inside TLS. */
+  private void startTls(PgTls tls) throws IOException, PgProtocolException {
+    if (socket instanceof SSLSocket) {
+      throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(), "SSLRequest repeated"
+          + " inside TLS");
+    }
+    if (input.available() > 0) { // bytes sent before our answer would bypass TLS
+      throw new PgProtocolException(SqlState.PROTOCOL_VIOLATION.code(), "received unencrypted"
+          + " data after SSL request");
+    }
+    wire.writeByte('S');
+    wire.flush();
+    socket = tls.wrap(socket);
+    openWire();
+  }
+
   private boolean startup() throws IOException, PgProtocolException {
     Map<String, String> params;
     while (true) {
@@ -167,8 +190,12 @@ final class PgSession implements Runnable {
       }
       int code = m.int32();
       if (code == SSL_REQUEST) {
-        wire.writeByte('N'); // no TLS: the client continues in clear text or gives up
-        wire.flush();
+        if (server.config().tls() != null) {
+          startTls(server.config().tls());
+        } else {
+          wire.writeByte('N'); // no TLS: the client continues in clear text or gives up
+          wire.flush();
+        }
         continue;
       }
       if (code == GSSENC_REQUEST) {
@@ -209,6 +236,10 @@ final class PgSession implements Runnable {
         wire.send(v);
       }
       break;
+    }
+    if (server.config().requireTls() && !(socket instanceof SSLSocket)) {
+      throw new PgProtocolException(SqlState.INVALID_AUTHORIZATION.code(), "this server requires"
+          + " TLS (--require-tls): connect with sslmode=require");
     }
     String user = params.getOrDefault("user", "");
     if (user.isEmpty()) {
