@@ -1,7 +1,7 @@
 package io.linodejdbc.jdbc;
 
 import io.linodejdbc.resource.ResourceDescriptor;
-import io.linodejdbc.sql.DialectSettings;
+import io.linodejdbc.sql.prepare.DialectSettings;
 import io.linodejdbc.sql.LinodeSession;
 import io.linodejdbc.sql.SqlState;
 import java.sql.ResultSet;

@@ -2,11 +2,11 @@ package io.linodejdbc.jdbc;
 
 import static io.linodejdbc.jdbc.MethodTable.params;
 
-import io.linodejdbc.sql.DialectSettings;
-import io.linodejdbc.sql.DialectSettings.WriteShape;
-import io.linodejdbc.sql.MaxRows;
+import io.linodejdbc.sql.prepare.DialectSettings;
+import io.linodejdbc.sql.prepare.DialectSettings.WriteShape;
+import io.linodejdbc.sql.prepare.MaxRows;
 import io.linodejdbc.sql.SqlState;
-import io.linodejdbc.sql.StatementCancel;
+import io.linodejdbc.sql.prepare.StatementCancel;
 import io.linodejdbc.sql.write.Writes;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.InvocationTargetException;

@@ -1,9 +1,9 @@
 package io.linodejdbc.jdbc;
 
 import io.linodejdbc.api.LinodeClient;
-import io.linodejdbc.sql.LinodeCalciteDriver;
+import io.linodejdbc.sql.prepare.LinodeCalciteDriver;
 import io.linodejdbc.sql.LinodeSchemas;
-import io.linodejdbc.sql.DialectSettings;
+import io.linodejdbc.sql.prepare.DialectSettings;
 import io.linodejdbc.sql.LinodeSession;
 import io.linodejdbc.sql.write.Writes;
 import java.sql.Connection;

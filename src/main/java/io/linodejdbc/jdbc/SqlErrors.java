@@ -2,7 +2,7 @@ package io.linodejdbc.jdbc;
 
 import io.linodejdbc.api.LinodeApiException;
 import io.linodejdbc.sql.LinodeQueryException;
-import io.linodejdbc.sql.PgErrors;
+import io.linodejdbc.sql.prepare.PgErrors;
 import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.sql.write.Writes;
 import java.sql.SQLDataException;

@@ -21,15 +21,15 @@ import org.apache.calcite.sql.type.SqlTypeName;
  * A collection's list call as its page envelopes, the shape StackQL's documentation shows for the
  * list method ({@code SELECT data, page, pages, results FROM …}): one row per page, {@code data}
  * as the JSON text of that page's objects. Mounted as {@code <resource>_pages}; the envelope
- * columns on the resource's own name are mapped here by {@link LinodePrepare}.
+ * columns on the resource's own name are mapped here by the prepare hook (sql.prepare.LinodePrepare).
  *
  * <p>All pages are read before the first row (an envelope states totals that must agree).
  */
-final class LinodePagesTable extends AbstractTable implements ScannableTable {
+public final class LinodePagesTable extends AbstractTable implements ScannableTable {
   /** The envelope's column names. */
-  static final List<String> COLUMNS = List.of("data", "page", "pages", "results");
+  public static final List<String> COLUMNS = List.of("data", "page", "pages", "results");
   /** Suffix of the table's name. */
-  static final String SUFFIX = "_pages";
+  public static final String SUFFIX = "_pages";
 
   private final ResourceDescriptor resource;
   private final LinodeSession session;

@@ -32,7 +32,7 @@ public final class LinodeSchemas {
   }
 
   /** The session whose tables are mounted under {@code root}, or null. */
-  static @Nullable LinodeSession session(CalciteSchema root) {
+  public static @Nullable LinodeSession session(CalciteSchema root) {
     CalciteSchema provider = root.getSubSchema(PROVIDER, true);
     if (provider == null) {
       return null;

@@ -63,12 +63,12 @@ public final class LinodeSession {
     return resources.stream().filter(r -> r.name().equals(name)).findFirst();
   }
 
-  List<StatementExtension> extensions() {
+  public List<StatementExtension> extensions() {
     return extensions;
   }
 
   /** Prepared statements of this connection, by SQL text. */
-  PlanCache plans() {
+  public PlanCache plans() {
     return plans;
   }
 

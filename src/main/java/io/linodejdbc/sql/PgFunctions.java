@@ -232,10 +232,10 @@ public final class PgFunctions {
         throw new LinodeQueryException(SqlState.INVALID_PARAMETER_VALUE.code(),
             "step size cannot equal zero", null);
       }
-      LocalDateTime to = PgConvertlets.parse(stop, SqlTypeName.TIMESTAMP);
+      LocalDateTime to = Timestamps.parseIso(stop, SqlTypeName.TIMESTAMP);
       boolean up = months > 0 || months == 0 && millis > 0;
       // each value is the previous plus the interval (months first), as PostgreSQL steps
-      for (LocalDateTime v = PgConvertlets.parse(start, SqlTypeName.TIMESTAMP);
+      for (LocalDateTime v = Timestamps.parseIso(start, SqlTypeName.TIMESTAMP);
           up ? !v.isAfter(to) : !v.isBefore(to);
           v = v.plusMonths(months).plus(millis, ChronoUnit.MILLIS)) {
         rows.add(new Object[] {Timestamps.toMillis(v)});

@@ -17,12 +17,12 @@ import org.apache.calcite.jdbc.CalcitePrepare.CalciteSignature;
  * {@link LinodeSession} (a signature refers to the connection's schema, so a process-wide map
  * would keep closed connections alive) and is bounded.
  */
-final class PlanCache {
+public final class PlanCache {
   /** Most statements kept per connection. */
   static final int CAPACITY = 256;
 
   /** What makes two preparations the same. */
-  record Key(String sql, List<String> defaultSchema, Type elementType, long maxRowCount) {}
+  public record Key(String sql, List<String> defaultSchema, Type elementType, long maxRowCount) {}
 
   private final Map<Key, CalciteSignature<?>> signatures =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -32,7 +32,7 @@ final class PlanCache {
       };
 
   @SuppressWarnings("unchecked")
-  <T> CalciteSignature<T> computeIfAbsent(Key key, Supplier<CalciteSignature<T>> prepare) {
+  public <T> CalciteSignature<T> computeIfAbsent(Key key, Supplier<CalciteSignature<T>> prepare) {
     synchronized (signatures) {
       CalciteSignature<?> cached = signatures.get(key);
       if (cached != null) {

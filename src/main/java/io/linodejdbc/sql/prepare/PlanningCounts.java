@@ -1,4 +1,4 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
 /**
  * How many times this thread parsed SQL text and ran a Calcite preparation (validation, planning,

@@ -1,4 +1,4 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
 import java.math.BigDecimal;
 import org.apache.calcite.jdbc.CalcitePrepare;

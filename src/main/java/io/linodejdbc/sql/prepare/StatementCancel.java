@@ -1,5 +1,7 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
+import io.linodejdbc.sql.LinodeQueryException;
+import io.linodejdbc.sql.SqlState;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.calcite.jdbc.CalcitePrepare;
 import org.apache.calcite.plan.Context;

@@ -1,4 +1,4 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
 import java.lang.reflect.Field;
 import java.util.Map;

@@ -1,5 +1,6 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
+import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.sql.parser.PgSyntaxException;
 import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;

@@ -1,5 +1,8 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
+import io.linodejdbc.sql.LinodeQueryException;
+import io.linodejdbc.sql.LinodeSchemas;
+import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.resource.ColumnDescriptor;
 import io.linodejdbc.resource.MethodDescriptor;
 import io.linodejdbc.resource.ResourceDescriptor;

@@ -1,4 +1,4 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
 import io.linodejdbc.resource.ColumnDescriptor;
 import io.linodejdbc.resource.ResourceDescriptor;

@@ -1,5 +1,7 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
+import io.linodejdbc.sql.LinodePagesTable;
+import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.resource.ColumnDescriptor;
 import io.linodejdbc.resource.ResourceDescriptor;
 import io.linodejdbc.resource.Resources;

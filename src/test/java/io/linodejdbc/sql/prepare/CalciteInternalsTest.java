@@ -1,4 +1,4 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

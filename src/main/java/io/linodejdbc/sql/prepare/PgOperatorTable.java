@@ -1,5 +1,7 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
+import io.linodejdbc.sql.PgAggregates;
+import io.linodejdbc.sql.PgFunctions;
 import java.util.EnumSet;
 import java.util.List;
 import org.apache.calcite.prepare.CalciteCatalogReader;

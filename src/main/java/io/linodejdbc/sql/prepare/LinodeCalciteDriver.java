@@ -1,4 +1,4 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,12 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
+import io.linodejdbc.sql.LinodePagesTable;
+import io.linodejdbc.sql.LinodeQueryException;
+import io.linodejdbc.sql.LinodeSchemas;
+import io.linodejdbc.sql.LinodeSession;
+import io.linodejdbc.sql.PlanCache;
+import io.linodejdbc.sql.SqlState;
+import io.linodejdbc.sql.StatementExtension;
 import io.linodejdbc.resource.ResourceDescriptor;
 import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sql.parser.SqlDescribeExtended;

@@ -1,16 +1,8 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
-import io.linodejdbc.sql.parser.PgSyntaxException;
-import java.time.LocalDate;
+import io.linodejdbc.sql.PgFunctions;
+import io.linodejdbc.sql.Timestamps;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeFormatterBuilder;
-import java.time.format.ResolverStyle;
-import java.time.temporal.ChronoField;
-import java.time.temporal.TemporalAccessor;
-import java.util.Locale;
 import org.apache.calcite.rel.type.RelDataType;
 import org.apache.calcite.rex.RexBuilder;
 import org.apache.calcite.rex.RexNode;
@@ -39,21 +31,6 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 final class PgConvertlets implements SqlRexConvertletTable {
   static final PgConvertlets INSTANCE = new PgConvertlets();
 
-  private static final DateTimeFormatter ISO = new DateTimeFormatterBuilder()
-      .parseCaseInsensitive()
-      .appendPattern("uuuu-MM-dd")
-      .optionalStart()
-      .optionalStart().appendLiteral('T').optionalEnd()
-      .optionalStart().appendLiteral(' ').optionalEnd()
-      .appendPattern("HH:mm")
-      .optionalStart().appendPattern(":ss").optionalEnd()
-      .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
-      .optionalStart().appendOffset("+HH:MM", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HHMM", "Z").optionalEnd()
-      .optionalStart().appendOffset("+HH", "Z").optionalEnd()
-      .optionalEnd()
-      .toFormatter(Locale.ROOT)
-      .withResolverStyle(ResolverStyle.STRICT);
 
   private PgConvertlets() {}
 
@@ -74,7 +51,7 @@ final class PgConvertlets implements SqlRexConvertletTable {
         return (cx, c) -> {
           RexBuilder rex = cx.getRexBuilder();
           RelDataType type = cx.getValidator().getValidatedNodeType(c);
-          LocalDateTime v = parse(text, target);
+          LocalDateTime v = Timestamps.parseIso(text, target);
           RexNode value = target == SqlTypeName.DATE
               ? rex.makeDateLiteral(DateString.fromDaysSinceEpoch(
                   (int) v.toLocalDate().toEpochDay()))
@@ -88,22 +65,4 @@ final class PgConvertlets implements SqlRexConvertletTable {
     return StandardConvertletTable.INSTANCE.get(call);
   }
 
-  /** The UTC wall-clock value of an ISO date or time stamp text, as PostgreSQL reads it. */
-  static LocalDateTime parse(String text, SqlTypeName target) {
-    String s = text.strip();
-    try {
-      TemporalAccessor t = ISO.parse(s);
-      if (!t.isSupported(ChronoField.HOUR_OF_DAY)) {
-        return LocalDate.from(t).atStartOfDay();
-      }
-      if (t.isSupported(ChronoField.OFFSET_SECONDS)) {
-        return OffsetDateTime.from(t).withOffsetSameInstant(ZoneOffset.UTC).toLocalDateTime();
-      }
-      return LocalDateTime.from(t);
-    } catch (java.time.DateTimeException e) {
-      throw new PgSyntaxException(SqlState.INVALID_DATETIME_FORMAT.code(), "invalid input syntax for type "
-          + target.getName().toLowerCase(Locale.ROOT) + ": \"" + text + "\"",
-          org.apache.calcite.sql.parser.SqlParserPos.ZERO);
-    }
-  }
 }

@@ -1,5 +1,6 @@
-package io.linodejdbc.sql;
+package io.linodejdbc.sql.prepare;
 
+import io.linodejdbc.sql.SqlState;
 import org.apache.calcite.adapter.java.JavaTypeFactory;
 import org.apache.calcite.prepare.CalciteCatalogReader;
 import org.apache.calcite.rel.type.RelDataType;
