@@ -138,6 +138,9 @@ public final class PgTreeRewriter {
     if (call instanceof SqlSelect select && distinctOnList(select) != null) {
       return distinctOn(operands(select), SqlNodeList.EMPTY, null, null);
     }
+    if (call instanceof SqlSelect select) {
+      setReturningItems(select);
+    }
     if ((call.getKind() == SqlKind.FILTER || call.getKind() == SqlKind.OVER)
         && isAvg(call.operand(0))) {
       // avg(x) FILTER (...) / OVER (...): sum and count each filtered / windowed
@@ -365,8 +368,9 @@ public final class PgTreeRewriter {
   }
 
   /**
-   * {@code FROM generate_series(...) AS g}: PostgreSQL names the one column {@code g} too (a
-   * function returning a scalar); Calcite would name only the table.
+   * {@code FROM generate_series(...) AS g} and {@code FROM unnest(array) AS g}: PostgreSQL names
+   * the one column {@code g} too (a function returning a scalar); Calcite would name only the
+   * table.
    */
   private static SqlNode seriesAlias(SqlCall as) {
     if (as.operandCount() != 2 || !(as.operand(1) instanceof SqlIdentifier alias)) {
@@ -376,13 +380,110 @@ public final class PgTreeRewriter {
     if (source.getKind() == SqlKind.COLLECTION_TABLE) {
       source = ((SqlCall) source).operand(0);
     }
-    if (source instanceof SqlBasicCall f && f.getOperator() instanceof SqlFunction fn
+    boolean oneArray = source.getKind() == SqlKind.UNNEST && ((SqlCall) source).operandCount() == 1;
+    if (oneArray || source instanceof SqlBasicCall f && f.getOperator() instanceof SqlFunction fn
         && (fn.getName().equalsIgnoreCase("generate_series")
             || fn.getName().equalsIgnoreCase("pg_generate_series_ts"))) {
       return SqlStdOperatorTable.AS.createCall(as.getParserPosition(), as.operand(0), alias,
           new SqlIdentifier(alias.getSimple(), alias.getParserPosition()));
     }
     return as;
+  }
+
+  /** The name of the lateral relation a select list's set-returning functions become. */
+  private static final String SRF_RELATION = "pg_srf";
+
+  /**
+   * Set-returning functions in a select list over one array, {@code SELECT unnest(a) AS v,
+   * generate_subscripts(a, 1) AS i FROM t}: a lateral join, {@code FROM t CROSS JOIN
+   * UNNEST(a) WITH ORDINALITY AS pg_srf(v, o)}, and the calls its columns. As in PostgreSQL,
+   * a row of {@code t} whose array is empty or null gives no row, and the where clause applies
+   * before. Left as it is (an error later) when the functions range over different arrays, or
+   * the select groups or aggregates (PostgreSQL expands after grouping).
+   */
+  private static void setReturningItems(SqlSelect select) {
+    if (select.getGroup() != null || select.getHaving() != null) {
+      return;
+    }
+    SqlNode[] array = new SqlNode[1];
+    boolean[] ok = {true};
+    SqlNodeList items = select.getSelectList();
+    for (SqlNode item : items) {
+      findSetReturning(item, array, ok);
+    }
+    if (array[0] == null || !ok[0]) {
+      return;
+    }
+    SqlParserPos pos = select.getParserPosition();
+    for (int i = 0; i < items.size(); i++) {
+      items.set(i, replaceSetReturning(items.get(i), pos));
+    }
+    SqlNode relation = SqlStdOperatorTable.AS.createCall(pos,
+        SqlStdOperatorTable.UNNEST_WITH_ORDINALITY.createCall(pos, array[0]),
+        new SqlIdentifier(SRF_RELATION, pos), new SqlIdentifier("v", pos),
+        new SqlIdentifier("o", pos));
+    SqlNode from = select.getFrom();
+    select.setFrom(from == null ? relation : new org.apache.calcite.sql.SqlJoin(pos, from,
+        SqlLiteral.createBoolean(false, pos), org.apache.calcite.sql.JoinType.CROSS.symbol(pos),
+        relation, org.apache.calcite.sql.JoinConditionType.NONE.symbol(pos), null));
+  }
+
+  /** {@code unnest(a)}: "v"; {@code generate_subscripts(a, 1)}: "o"; otherwise null. */
+  private static @Nullable String setReturning(SqlNode node) {
+    if (node instanceof SqlBasicCall c && c.getOperator() instanceof SqlUnresolvedFunction f
+        && f.getNameAsId().isSimple()) {
+      String name = f.getName().toLowerCase(Locale.ROOT);
+      if (name.equals("unnest") && c.operandCount() == 1) {
+        return "v";
+      }
+      if (name.equals("generate_subscripts") && c.operandCount() == 2
+          && c.operand(1) instanceof SqlLiteral l && "1".equals(l.toValue())) {
+        return "o";
+      }
+    }
+    return null;
+  }
+
+  private static void findSetReturning(@Nullable SqlNode node, SqlNode[] array, boolean[] ok) {
+    if (!(node instanceof SqlCall call) || node instanceof SqlSelect) {
+      return; // a subquery's select list is its own
+    }
+    if (setReturning(call) != null) {
+      SqlNode a = call.operand(0);
+      if (array[0] == null) {
+        array[0] = a;
+      } else if (!array[0].equalsDeep(a, org.apache.calcite.util.Litmus.IGNORE)) {
+        ok[0] = false;
+      }
+      return;
+    }
+    if (call.getKind() == SqlKind.OVER || call.getOperator().isAggregator()) {
+      ok[0] = false; // PostgreSQL expands after aggregating: not a lateral join
+    }
+    for (SqlNode operand : call.getOperandList()) {
+      findSetReturning(operand, array, ok);
+    }
+  }
+
+  private static SqlNode replaceSetReturning(SqlNode node, SqlParserPos pos) {
+    if (!(node instanceof SqlCall call) || node instanceof SqlSelect) {
+      return node;
+    }
+    String column = setReturning(call);
+    if (column != null) {
+      return new SqlIdentifier(List.of(SRF_RELATION, column), call.getParserPosition());
+    }
+    List<SqlNode> operands = call.getOperandList();
+    for (int i = 0; i < operands.size(); i++) {
+      SqlNode e = operands.get(i);
+      if (e != null && !(call.getKind() == SqlKind.AS && i > 0)) {
+        SqlNode r = replaceSetReturning(e, pos);
+        if (r != e) {
+          call.setOperand(i, r);
+        }
+      }
+    }
+    return call;
   }
 
   /** The select with its parts rewritten (not itself: its DISTINCT ON is the caller's). */
