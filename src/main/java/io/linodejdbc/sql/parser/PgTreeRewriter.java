@@ -123,6 +123,9 @@ public final class PgTreeRewriter {
     if (!(node instanceof SqlCall call)) {
       return node;
     }
+    if (call instanceof SqlOrderBy o && setOperationWithSameNames(o.query) != null) {
+      return node(namedSetColumns(o, setOperationWithSameNames(o.query)));
+    }
     if (call instanceof SqlOrderBy o) {
       boolean distinctOn = o.query instanceof SqlSelect s && distinctOnList(s) != null;
       SqlNode query = distinctOn ? operands((SqlSelect) o.query) : node(o.query);
@@ -388,6 +391,65 @@ public final class PgTreeRewriter {
           new SqlIdentifier(alias.getSimple(), alias.getParserPosition()));
     }
     return as;
+  }
+
+  /**
+   * The first select of a set operation ({@code a UNION b}) whose columns are not all named
+   * differently (two {@code ?column?}), or null. PostgreSQL takes that; Calcite orders a set
+   * operation by selecting {@code *} from it, which cannot tell such columns apart.
+   */
+  private static @Nullable SqlSelect setOperationWithSameNames(SqlNode query) {
+    SqlNode first = query;
+    while (first.getKind() == SqlKind.UNION || first.getKind() == SqlKind.INTERSECT
+        || first.getKind() == SqlKind.EXCEPT) {
+      first = ((SqlCall) first).operand(0);
+    }
+    if (first == query || !(first instanceof SqlSelect select)) {
+      return null;
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    boolean same = false;
+    for (SqlNode item : select.getSelectList()) {
+      String name = item.getKind() == SqlKind.AS
+          ? ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple() : PgColumnNames.of(item);
+      if (name == null || item instanceof SqlIdentifier id && id.isStar()) {
+        return null;
+      }
+      same |= !names.add(name);
+    }
+    return same ? select : null;
+  }
+
+  /**
+   * {@code a UNION b ORDER BY ...} whose first select names two columns alike:
+   * {@code SELECT pg_set.pg_c1 AS name1, ... FROM (a' UNION b) AS pg_set ORDER BY ...}, where
+   * {@code a'} names its columns {@code pg_c1, pg_c2, ...}; the order refers to the outer names.
+   */
+  private static SqlNode namedSetColumns(SqlOrderBy o, SqlSelect first) {
+    SqlParserPos pos = o.getParserPosition();
+    SqlNodeList items = first.getSelectList();
+    SqlNodeList outer = new SqlNodeList(pos);
+    for (int i = 0; i < items.size(); i++) {
+      SqlNode item = items.get(i);
+      String name;
+      SqlNode value;
+      if (item.getKind() == SqlKind.AS) {
+        name = ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple();
+        value = ((SqlCall) item).operand(0);
+      } else {
+        name = PgColumnNames.of(item);
+        value = item;
+      }
+      String inner = "pg_c" + (i + 1);
+      items.set(i, SqlStdOperatorTable.AS.createCall(item.getParserPosition(), value,
+          new SqlIdentifier(inner, item.getParserPosition())));
+      outer.add(SqlStdOperatorTable.AS.createCall(pos,
+          new SqlIdentifier(List.of("pg_set", inner), pos), new SqlIdentifier(name, pos)));
+    }
+    SqlNode from = SqlStdOperatorTable.AS.createCall(pos, o.query, new SqlIdentifier("pg_set", pos));
+    SqlSelect select = new SqlSelect(pos, null, outer, from, null, null, null, null, null, null,
+        null, null, null);
+    return new SqlOrderBy(pos, select, o.orderList, o.offset, o.fetch);
   }
 
   /** The name of the lateral relation a select list's set-returning functions become. */
