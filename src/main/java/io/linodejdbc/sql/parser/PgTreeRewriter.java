@@ -490,8 +490,18 @@ public final class PgTreeRewriter {
         relation, org.apache.calcite.sql.JoinConditionType.NONE.symbol(pos), null));
   }
 
-  /** {@code unnest(a)}: "v"; {@code generate_subscripts(a, 1)}: "o"; otherwise null. */
+  /**
+   * {@code unnest(a)}: "v"; {@code generate_subscripts(a, 1)}: "o";
+   * {@code information_schema._pg_expandarray(a)}, rows (x, n) of element and subscript: "xn";
+   * otherwise null.
+   */
   private static @Nullable String setReturning(SqlNode node) {
+    if (node instanceof SqlBasicCall c && c.getOperator() instanceof SqlUnresolvedFunction f
+        && f.getNameAsId().names.size() == 2 && c.operandCount() == 1
+        && f.getNameAsId().names.get(0).equalsIgnoreCase("information_schema")
+        && f.getNameAsId().names.get(1).equalsIgnoreCase("_pg_expandarray")) {
+      return "xn";
+    }
     if (node instanceof SqlBasicCall c && c.getOperator() instanceof SqlUnresolvedFunction f
         && f.getNameAsId().isSimple()) {
       String name = f.getName().toLowerCase(Locale.ROOT);
@@ -532,8 +542,29 @@ public final class PgTreeRewriter {
       return node;
     }
     String column = setReturning(call);
+    SqlParserPos at = call.getParserPosition();
+    if ("xn".equals(column)) {
+      // the row (x, n): PostgreSQL uses it for arrays of column numbers (indkey, conkey)
+      SqlNode row = SqlStdOperatorTable.ROW.createCall(at,
+          new SqlIdentifier(List.of(SRF_RELATION, "v"), at),
+          new SqlIdentifier(List.of(SRF_RELATION, "o"), at));
+      SqlDataTypeSpec integer = new SqlDataTypeSpec(
+          new org.apache.calcite.sql.SqlBasicTypeNameSpec(SqlTypeName.INTEGER, at), at);
+      return SqlStdOperatorTable.CAST.createCall(at, row, new SqlDataTypeSpec(
+          new org.apache.calcite.sql.SqlRowTypeNameSpec(at,
+              List.of(new SqlIdentifier("x", at), new SqlIdentifier("n", at)),
+              List.of(integer, integer)), at));
+    }
+    if (call.getKind() == SqlKind.DOT
+        && "xn".equals(setReturning(call.operand(0)))
+        && call.operand(1) instanceof SqlIdentifier field) {
+      String name = field.getSimple().toLowerCase(Locale.ROOT);
+      if (name.equals("x") || name.equals("n")) {
+        return new SqlIdentifier(List.of(SRF_RELATION, name.equals("x") ? "v" : "o"), at);
+      }
+    }
     if (column != null) {
-      return new SqlIdentifier(List.of(SRF_RELATION, column), call.getParserPosition());
+      return new SqlIdentifier(List.of(SRF_RELATION, column), at);
     }
     List<SqlNode> operands = call.getOperandList();
     for (int i = 0; i < operands.size(); i++) {
