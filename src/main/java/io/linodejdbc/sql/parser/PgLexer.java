@@ -80,7 +80,7 @@ public final class PgLexer {
       "METHOD", "MODULE", "PARAMETER", "CONDITION", "LANGUAGE", "SCOPE", "SEARCH", "SECTION",
       "STATE", "SYSTEM", "RUNNING", "LOWER", "UPPER", "MODE", "LAG", "LEAD", "NTILE", "FIRST_VALUE",
       "LAST_VALUE", "LOG", "CORR", "EVERY", "ABS", "MOD", "POWER", "EXP", "LN", "SQRT", "FLOOR",
-      "CEIL", "CEILING");
+      "CEIL", "CEILING", "CARDINALITY");
 
   /** Tokens (upper-case words or symbols) after which a name stands. */
   private static final Set<String> BEFORE_NAME = Set.of("SELECT", ",", ".", "WHERE", "AND", "OR",
