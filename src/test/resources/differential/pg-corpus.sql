@@ -260,6 +260,10 @@ SELECT unnest(ARRAY[10, 20]);
 SELECT id, unnest(ARRAY[id, id * 10]) AS v FROM personal_access_tokens WHERE id < 3;
 SELECT unnest(ARRAY[7, 8, 9]) AS v, generate_subscripts(ARRAY[7, 8, 9], 1) AS i;
 SELECT count(*) AS n FROM (SELECT unnest(ARRAY[id, id]) AS v FROM personal_access_tokens) q;
+SELECT generate_series(1, 3);
+SELECT generate_series(1, 3) AS g, generate_series(1, 3) * 2 AS h;
+SELECT id, generate_series(1, id) AS g FROM personal_access_tokens WHERE id < 4;
+SELECT generate_series('2024-01-01'::timestamp, '2024-01-03', interval '1 day') AS d;
 SELECT 1 AS a, NULL, NULL UNION SELECT 2, NULL, NULL ORDER BY 1;
 SELECT NULL, label, NULL FROM personal_access_tokens WHERE id = 1 UNION SELECT NULL, label, NULL FROM personal_access_tokens WHERE id < 3 ORDER BY 2;
 

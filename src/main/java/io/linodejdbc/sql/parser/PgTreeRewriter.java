@@ -460,8 +460,10 @@ public final class PgTreeRewriter {
    * generate_subscripts(a, 1) AS i FROM t}: a lateral join, {@code FROM t CROSS JOIN
    * UNNEST(a) WITH ORDINALITY AS pg_srf(v, o)}, and the calls its columns. As in PostgreSQL,
    * a row of {@code t} whose array is empty or null gives no row, and the where clause applies
-   * before. Left as it is (an error later) when the functions range over different arrays, or
-   * the select groups or aggregates (PostgreSQL expands after grouping).
+   * before. {@code generate_series(...)} alone (or repeated alike) becomes a lateral
+   * {@code TABLE(generate_series(...)) AS pg_srf(v)}. Left as it is (an error later) when the
+   * functions range over different arrays or series, or the select groups or aggregates
+   * (PostgreSQL expands after grouping).
    */
   private static void setReturningItems(SqlSelect select) {
     if (select.getGroup() != null || select.getHaving() != null) {
@@ -480,11 +482,22 @@ public final class PgTreeRewriter {
     for (int i = 0; i < items.size(); i++) {
       items.set(i, replaceSetReturning(items.get(i), pos));
     }
-    SqlNode relation = SqlStdOperatorTable.AS.createCall(pos,
-        SqlStdOperatorTable.UNNEST_WITH_ORDINALITY.createCall(pos, array[0]),
-        new SqlIdentifier(SRF_RELATION, pos), new SqlIdentifier("v", pos),
-        new SqlIdentifier("o", pos));
     SqlNode from = select.getFrom();
+    SqlNode relation;
+    if ("s".equals(setReturning(array[0]))) {
+      // generate_series(...): the table function, lateral (its bounds may be the row's)
+      relation = SqlStdOperatorTable.AS.createCall(pos,
+          SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, array[0]),
+          new SqlIdentifier(SRF_RELATION, pos), new SqlIdentifier("v", pos));
+      if (from != null) {
+        relation = SqlStdOperatorTable.LATERAL.createCall(pos, relation);
+      }
+    } else {
+      relation = SqlStdOperatorTable.AS.createCall(pos,
+          SqlStdOperatorTable.UNNEST_WITH_ORDINALITY.createCall(pos, array[0]),
+          new SqlIdentifier(SRF_RELATION, pos), new SqlIdentifier("v", pos),
+          new SqlIdentifier("o", pos));
+    }
     select.setFrom(from == null ? relation : new org.apache.calcite.sql.SqlJoin(pos, from,
         SqlLiteral.createBoolean(false, pos), org.apache.calcite.sql.JoinType.CROSS.symbol(pos),
         relation, org.apache.calcite.sql.JoinConditionType.NONE.symbol(pos), null));
@@ -493,7 +506,7 @@ public final class PgTreeRewriter {
   /**
    * {@code unnest(a)}: "v"; {@code generate_subscripts(a, 1)}: "o";
    * {@code information_schema._pg_expandarray(a)}, rows (x, n) of element and subscript: "xn";
-   * otherwise null.
+   * {@code generate_series(start, stop [, step])}: "s"; otherwise null.
    */
   private static @Nullable String setReturning(SqlNode node) {
     if (node instanceof SqlBasicCall c && c.getOperator() instanceof SqlUnresolvedFunction f
@@ -508,6 +521,9 @@ public final class PgTreeRewriter {
       if (name.equals("unnest") && c.operandCount() == 1) {
         return "v";
       }
+      if (name.equals("generate_series") && (c.operandCount() == 2 || c.operandCount() == 3)) {
+        return "s";
+      }
       if (name.equals("generate_subscripts") && c.operandCount() == 2
           && c.operand(1) instanceof SqlLiteral l && "1".equals(l.toValue())) {
         return "o";
@@ -521,7 +537,7 @@ public final class PgTreeRewriter {
       return; // a subquery's select list is its own
     }
     if (setReturning(call) != null) {
-      SqlNode a = call.operand(0);
+      SqlNode a = "s".equals(setReturning(call)) ? call : call.operand(0);
       if (array[0] == null) {
         array[0] = a;
       } else if (!array[0].equalsDeep(a, org.apache.calcite.util.Litmus.IGNORE)) {
@@ -564,7 +580,7 @@ public final class PgTreeRewriter {
       }
     }
     if (column != null) {
-      return new SqlIdentifier(List.of(SRF_RELATION, column), at);
+      return new SqlIdentifier(List.of(SRF_RELATION, column.equals("s") ? "v" : column), at);
     }
     List<SqlNode> operands = call.getOperandList();
     for (int i = 0; i < operands.size(); i++) {
