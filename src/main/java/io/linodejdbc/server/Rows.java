@@ -33,9 +33,12 @@ interface Rows extends AutoCloseable {
         int precision = md.getPrecision(i);
         modifier = precision > 0 && precision < 10_485_760 ? precision + 4 : -1;
       } else if (type == PgType.NUMERIC) {
+        // Only a positive scale is a promise: Calcite types a function returning a Java
+        // BigDecimal (PostgreSQL's avg, say) DECIMAL(19, 0) whatever the scale of its values,
+        // and a client told numeric(19,0) rounds them.
         int precision = md.getPrecision(i);
         int scale = md.getScale(i);
-        modifier = precision > 0 && precision <= 1000 && scale >= 0 && scale <= precision
+        modifier = precision > 0 && precision <= 1000 && scale > 0 && scale <= precision
             ? ((precision << 16) | scale) + 4 : -1;
       }
       columns.add(new Column(md.getColumnLabel(i), type, modifier));

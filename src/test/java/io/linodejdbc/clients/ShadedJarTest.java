@@ -152,8 +152,8 @@ class ShadedJarTest {
 
   /** The read examples (files before the first write example), each with its expected rows. */
   private static List<SqlExampleScript.Example> readExamples() throws IOException {
-    // Failsafe runs in the project's folder; its "basedir" property is not always that folder.
-    Path dir = Path.of("sql-examples").toAbsolutePath();
+    // The build names the project's folder: failsafe's working folder is not always that folder.
+    Path dir = Path.of(System.getProperty("linodejdbc.projectDir", "."), "sql-examples").toAbsolutePath();
     List<SqlExampleScript.Example> out = new ArrayList<>();
     try (var files = Files.list(dir)) {
       for (Path f : files.sorted().toList()) {

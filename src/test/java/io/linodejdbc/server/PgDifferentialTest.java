@@ -23,8 +23,10 @@ import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
 
 /**
- * The read corpus of the H2 differential test through the server (pgJDBC, both as a plain
- * statement and as a prepared one) must give exactly the answers the driver gives directly:
+ * The read corpus of the H2 differential test and the PostgreSQL-dialect corpus (whose answers
+ * {@code sql.PgDifferentialTest} holds against a real PostgreSQL) through the server (pgJDBC,
+ * both as a plain statement and as a prepared one) must give exactly the answers the driver
+ * gives directly:
  * the same column labels, the same rows, in the same order where the corpus says it matters,
  * and the same SQLSTATE class for a query that fails.
  */
@@ -51,8 +53,16 @@ class PgDifferentialTest {
 
   @TestFactory
   Stream<DynamicTest> corpus() {
-    List<Corpus.Query> corpus = Corpus.load("/differential/read-corpus.sql");
-    assertThat(corpus).hasSizeGreaterThanOrEqualTo(60);
+    return tests(Corpus.load("/differential/read-corpus.sql"), 60);
+  }
+
+  @TestFactory
+  Stream<DynamicTest> postgresDialectCorpus() {
+    return tests(Corpus.load("/differential/pg-corpus.sql"), 150);
+  }
+
+  private static Stream<DynamicTest> tests(List<Corpus.Query> corpus, int atLeast) {
+    assertThat(corpus).hasSizeGreaterThanOrEqualTo(atLeast);
     List<DynamicTest> tests = new ArrayList<>();
     for (Corpus.Query q : corpus) {
       tests.add(DynamicTest.dynamicTest(q.name(), () -> check(q)));
