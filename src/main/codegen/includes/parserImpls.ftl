@@ -221,3 +221,28 @@ void PgInfixCast(List<Object> list, ExprContext exprContext, Span s) :
         list.add(dt);
     }
 }
+
+/**
+ * {@code unnest(array [, ...])} in an expression, PostgreSQL's set-returning function in a
+ * select list: a call of the unresolved function {@code unnest}, which PgTreeRewriter turns into
+ * a lateral join (FROM's {@code UNNEST(...)} is Calcite's own TableRef and never reaches here).
+ */
+SqlNode PgUnnestCall() :
+{
+    final Span s;
+    final List<SqlNode> args = new ArrayList<SqlNode>();
+    SqlNode e;
+}
+{
+    <UNNEST> { s = span(); }
+    <LPAREN>
+    e = Expression(ExprContext.ACCEPT_SUB_QUERY) { args.add(e); }
+    (
+        <COMMA> e = Expression(ExprContext.ACCEPT_SUB_QUERY) { args.add(e); }
+    )*
+    <RPAREN>
+    {
+        return createCall(new SqlIdentifier("unnest", s.pos()), s.end(this),
+            SqlFunctionCategory.USER_DEFINED_FUNCTION, null, args);
+    }
+}

@@ -254,6 +254,19 @@ SELECT d FROM generate_series('2024-01-01 00:00:00'::timestamp, '2024-01-01 03:0
 SELECT d FROM generate_series('2024-03-01'::timestamp, '2024-01-01', interval '-1 month') AS d;
 SELECT m, count(t.id) AS n FROM generate_series('2019-01-01'::timestamp, '2025-01-01', interval '1 year') AS m LEFT JOIN personal_access_tokens t ON date_trunc('year', t.created) = m GROUP BY m;
 
+-- ===== set-returning functions in a select list (a lateral join here) =====
+SELECT unnest(ARRAY[3, 1, 2]) AS v;
+SELECT unnest(ARRAY[10, 20]);
+SELECT id, unnest(ARRAY[id, id * 10]) AS v FROM personal_access_tokens WHERE id < 3;
+SELECT unnest(ARRAY[7, 8, 9]) AS v, generate_subscripts(ARRAY[7, 8, 9], 1) AS i;
+SELECT count(*) AS n FROM (SELECT unnest(ARRAY[id, id]) AS v FROM personal_access_tokens) q;
+SELECT generate_series(1, 3);
+SELECT generate_series(1, 3) AS g, generate_series(1, 3) * 2 AS h;
+SELECT id, generate_series(1, id) AS g FROM personal_access_tokens WHERE id < 4;
+SELECT generate_series('2024-01-01'::timestamp, '2024-01-03', interval '1 day') AS d;
+SELECT 1 AS a, NULL, NULL UNION SELECT 2, NULL, NULL ORDER BY 1;
+SELECT NULL, label, NULL FROM personal_access_tokens WHERE id = 1 UNION SELECT NULL, label, NULL FROM personal_access_tokens WHERE id < 3 ORDER BY 2;
+
 -- ===== make_interval, to_timestamp, age =====
 SELECT TIMESTAMP '2024-01-31 00:00:00' + make_interval(days => 3) AS a, TIMESTAMP '2024-01-31 00:00:00' + make_interval(months => 1) AS b;
 SELECT TIMESTAMP '2024-01-01 00:00:00' + make_interval(1, 2, 1, 1, 1, 1, 1) AS t;

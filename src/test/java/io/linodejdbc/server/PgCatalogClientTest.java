@@ -150,6 +150,34 @@ class PgCatalogClientTest {
   }
 
   @Test
+  void pgJdbcDatabaseMetaDataPrimaryKey() throws SQLException {
+    // pgJDBC's query: (information_schema._pg_expandarray(i.indkey)).n in a select list
+    List<String> keys = new ArrayList<>();
+    try (ResultSet rs = c.getMetaData().getPrimaryKeys(null, "profile", "personal_access_tokens")) {
+      while (rs.next()) {
+        keys.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME") + " "
+            + rs.getString("COLUMN_NAME") + " " + rs.getInt("KEY_SEQ") + " " + rs.getString("PK_NAME"));
+      }
+    }
+    assertThat(keys).containsExactly("profile.personal_access_tokens id 1 personal_access_tokens_pkey");
+  }
+
+  @Test
+  void pgJdbcDatabaseMetaDataIndexInfo() throws SQLException {
+    // (information_schema._pg_expandarray(i.indkey)).n, tmp.CARDINALITY, I_INDOPTION[...] & 1
+    List<String> indexes = new ArrayList<>();
+    try (ResultSet rs = c.getMetaData().getIndexInfo(null, "profile", "personal_access_tokens",
+        false, false)) {
+      while (rs.next()) {
+        indexes.add(rs.getString("INDEX_NAME") + " " + rs.getBoolean("NON_UNIQUE") + " "
+            + rs.getInt("ORDINAL_POSITION") + " " + rs.getString("COLUMN_NAME") + " "
+            + rs.getString("ASC_OR_DESC"));
+      }
+    }
+    assertThat(indexes).containsExactly("personal_access_tokens_pkey false 1 id A");
+  }
+
+  @Test
   void pgJdbcDatabaseMetaDataColumns() throws SQLException {
     DatabaseMetaData md = c.getMetaData();
     List<String> columns = new ArrayList<>();

@@ -86,10 +86,34 @@ class PsqlClientTest {
   }
 
   @Test
+  void describeATableListsItsColumnsAndPrimaryKey() {
+    ExternalClients.Result r = psql(f.token(), "\\d profile.personal_access_tokens");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    List<String> lines = r.out().lines().toList();
+    assertThat(lines.get(0)).isEqualTo("Table \"profile.personal_access_tokens\"");
+    assertThat(lines.subList(1, 8)).containsExactly("Column|Type|Collation|Nullable|Default",
+        "id|integer||not null|", "created|timestamp without time zone||not null|",
+        "expiry|timestamp without time zone|||", "label|character varying(100)|||",
+        "scopes|character varying|||", "token|character varying|||");
+    assertThat(lines.subList(8, lines.size())).containsExactly("Indexes:",
+        "    \"personal_access_tokens_pkey\" PRIMARY KEY, btree (id)");
+  }
+
+  @Test
+  void describePlusAddsStorageAndTheApiDescriptions() {
+    ExternalClients.Result r = psql(f.token(), "\\d+ profile.personal_access_tokens");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out()).contains("id|integer||not null||plain|||This token's unique ID")
+        .contains("\"personal_access_tokens_pkey\" PRIMARY KEY, btree (id)")
+        .contains("Access method: heap");
+  }
+
+  @Test
   void describeCostsNoApiRequest() throws Exception {
     psql(f.token(), "SELECT 1"); // warm-up: the login itself is one request
     f.clearRequests();
-    ExternalClients.Result r = psql(f.token(), "\\dt profile.*", "\\dn");
+    ExternalClients.Result r = psql(f.token(), "\\dt profile.*", "\\dn",
+        "\\d+ profile.personal_access_tokens");
     assertThat(r.exitCode()).as(r.err()).isZero();
     assertThat(f.sandbox.requestLog().requests()).hasSize(1); // the login check only
   }

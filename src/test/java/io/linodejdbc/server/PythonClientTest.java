@@ -51,6 +51,28 @@ class PythonClientTest {
   }
 
   @Test
+  void sqlAlchemyReflectsColumnsAndPrimaryKey() {
+    ExternalClients.Result r = python(String.join("\n",
+        "import warnings; warnings.simplefilter('ignore')",
+        "import os, sqlalchemy as sa",
+        "e = sa.create_engine('postgresql+psycopg2://analyst:%s@127.0.0.1:%s/linode'"
+            + " % (os.environ['PGPASSWORD'], os.environ['PGPORT']))",
+        "i = sa.inspect(e)",
+        "cols = i.get_columns('personal_access_tokens', schema='profile')",
+        "print([(c['name'], str(c['type']), c['nullable']) for c in cols])",
+        "print(cols[0]['comment'] is not None, cols[0]['default'])",
+        "print(i.get_pk_constraint('personal_access_tokens', schema='profile'))",
+        "print(i.get_table_names(schema='profile'))"), "psycopg2", "sqlalchemy");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).containsExactly("[('id', 'INTEGER', False),"
+        + " ('created', 'TIMESTAMP', False), ('expiry', 'TIMESTAMP', True),"
+        + " ('label', 'VARCHAR(100)', True), ('scopes', 'VARCHAR', True),"
+        + " ('token', 'VARCHAR', True)]", "True None",
+        "{'constrained_columns': ['id'], 'name': 'personal_access_tokens_pkey'}",
+        "['personal_access_tokens']");
+  }
+
+  @Test
   void pandasReadSqlGivesTimestampsAsDatetimes() {
     ExternalClients.Result r = python(String.join("\n",
         "import warnings; warnings.simplefilter('ignore')",

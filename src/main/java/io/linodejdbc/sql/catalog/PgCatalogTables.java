@@ -39,7 +39,7 @@ final class PgCatalogTables {
         "indisunique bool", "indnullsnotdistinct bool", "indisprimary bool",
         "indisexclusion bool", "indimmediate bool", "indisclustered bool", "indisvalid bool",
         "indcheckxmin bool", "indisready bool", "indislive bool", "indisreplident bool",
-        "indkey int[]", "indcollation text", "indclass text", "indoption text",
+        "indkey int[]", "indcollation text", "indclass text", "indoption int[]",
         "indexprs text", "indpred text"));
     t.add(table(model, "pg_constraint", PgCatalogTables::constraints,
         "oid oid", "conname text", "connamespace oid", "contype text", "condeferrable bool",
@@ -183,7 +183,9 @@ final class PgCatalogTables {
       if (r.kind() == 'i' && r.indexOf() != null) {
         rows.add(new Object[] {r.oid(), r.indexOf().oid(), r.key().size(), r.key().size(),
             true, false, true, false, true, false, true, false, true, true, false,
-            List.copyOf(r.key()), "0", "1978", "0", null, null});
+            // indoption: one 0 (ascending, nulls last) per key column, the only kind there is
+            List.copyOf(r.key()), "0", "1978",
+            java.util.Collections.nCopies(r.key().size(), 0), null, null});
       }
     }
     return rows;

@@ -288,6 +288,107 @@ public final class PgFunctions {
     return array;
   }
 
+  /**
+   * {@code json_build_object(k1, v1, ...)}: a JSON object as its text (up to eight pairs here:
+   * Calcite has no variadic user functions). SQLAlchemy reads a column's identity options so.
+   */
+  public static String json_build_object() {
+    return jsonObject();
+  }
+
+  public static String json_build_object(@Nullable Object k1, @Nullable Object v1) {
+    return jsonObject(k1, v1);
+  }
+
+  public static String json_build_object(
+      @Nullable Object k1, @Nullable Object v1, @Nullable Object k2, @Nullable Object v2) {
+    return jsonObject(k1, v1, k2, v2);
+  }
+
+  public static String json_build_object(
+      @Nullable Object k1, @Nullable Object v1, @Nullable Object k2, @Nullable Object v2,
+      @Nullable Object k3, @Nullable Object v3) {
+    return jsonObject(k1, v1, k2, v2, k3, v3);
+  }
+
+  public static String json_build_object(
+      @Nullable Object k1, @Nullable Object v1, @Nullable Object k2, @Nullable Object v2,
+      @Nullable Object k3, @Nullable Object v3, @Nullable Object k4, @Nullable Object v4) {
+    return jsonObject(k1, v1, k2, v2, k3, v3, k4, v4);
+  }
+
+  public static String json_build_object(
+      @Nullable Object k1, @Nullable Object v1, @Nullable Object k2, @Nullable Object v2,
+      @Nullable Object k3, @Nullable Object v3, @Nullable Object k4, @Nullable Object v4,
+      @Nullable Object k5, @Nullable Object v5) {
+    return jsonObject(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5);
+  }
+
+  public static String json_build_object(
+      @Nullable Object k1, @Nullable Object v1, @Nullable Object k2, @Nullable Object v2,
+      @Nullable Object k3, @Nullable Object v3, @Nullable Object k4, @Nullable Object v4,
+      @Nullable Object k5, @Nullable Object v5, @Nullable Object k6, @Nullable Object v6) {
+    return jsonObject(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6);
+  }
+
+  public static String json_build_object(
+      @Nullable Object k1, @Nullable Object v1, @Nullable Object k2, @Nullable Object v2,
+      @Nullable Object k3, @Nullable Object v3, @Nullable Object k4, @Nullable Object v4,
+      @Nullable Object k5, @Nullable Object v5, @Nullable Object k6, @Nullable Object v6,
+      @Nullable Object k7, @Nullable Object v7) {
+    return jsonObject(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7);
+  }
+
+  public static String json_build_object(
+      @Nullable Object k1, @Nullable Object v1, @Nullable Object k2, @Nullable Object v2,
+      @Nullable Object k3, @Nullable Object v3, @Nullable Object k4, @Nullable Object v4,
+      @Nullable Object k5, @Nullable Object v5, @Nullable Object k6, @Nullable Object v6,
+      @Nullable Object k7, @Nullable Object v7, @Nullable Object k8, @Nullable Object v8) {
+    return jsonObject(k1, v1, k2, v2, k3, v3, k4, v4, k5, v5, k6, v6, k7, v7, k8, v8);
+  }
+
+  private static String jsonObject(@Nullable Object... keysAndValues) {
+    StringBuilder b = new StringBuilder("{");
+    for (int i = 0; i + 1 < keysAndValues.length; i += 2) {
+      if (i > 0) {
+        b.append(", ");
+      }
+      jsonString(b, String.valueOf(keysAndValues[i]));
+      b.append(" : ");
+      Object v = keysAndValues[i + 1];
+      if (v == null) {
+        b.append("null");
+      } else if (v instanceof Number || v instanceof Boolean) {
+        b.append(v);
+      } else {
+        jsonString(b, v.toString());
+      }
+    }
+    return b.append('}').toString();
+  }
+
+  private static void jsonString(StringBuilder b, String s) {
+    b.append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+      case '"' -> b.append("\\\"");
+      case '\\' -> b.append("\\\\");
+      case '\n' -> b.append("\\n");
+      case '\r' -> b.append("\\r");
+      case '\t' -> b.append("\\t");
+      default -> {
+        if (c < 0x20) {
+          b.append(String.format(java.util.Locale.ROOT, "\\u%04x", (int) c));
+        } else {
+          b.append(c);
+        }
+      }
+      }
+    }
+    b.append('"');
+  }
+
   /** Extended statistics: none exist, so no object has columns. */
   public static @Nullable String pg_get_statisticsobjdef_columns(@Nullable Integer oid) {
     return null;

@@ -18,6 +18,7 @@ import java.util.Set;
  *   <li>{@code SELECT DISTINCT ON (a, b) x} becomes {@code SELECT pg_distinct_on(a, b), x}, a
  *       marker {@link PgTreeRewriter} turns into a window query;
  *   <li>{@code current_schema()} calls the driver's function (Calcite reserves the word);
+ *   <li>{@code pg_catalog.f(...)} is {@code f(...)} (unnest and generate_series among them);
  *   <li>{@code COLLATE pg_catalog."default"} (and {@code COLLATE "default"}) is dropped: it is the
  *       only collation there is.
  * </ul>
@@ -79,7 +80,7 @@ public final class PgLexer {
       "METHOD", "MODULE", "PARAMETER", "CONDITION", "LANGUAGE", "SCOPE", "SEARCH", "SECTION",
       "STATE", "SYSTEM", "RUNNING", "LOWER", "UPPER", "MODE", "LAG", "LEAD", "NTILE", "FIRST_VALUE",
       "LAST_VALUE", "LOG", "CORR", "EVERY", "ABS", "MOD", "POWER", "EXP", "LN", "SQRT", "FLOOR",
-      "CEIL", "CEILING");
+      "CEIL", "CEILING", "CARDINALITY");
 
   /** Tokens (upper-case words or symbols) after which a name stands. */
   private static final Set<String> BEFORE_NAME = Set.of("SELECT", ",", ".", "WHERE", "AND", "OR",
@@ -184,6 +185,13 @@ public final class PgLexer {
             continue;
           }
         }
+        if (upper.equals("PG_CATALOG") && qualifiesACall(sql, j)) {
+          // pg_catalog.f(...) is f(...): pg_catalog is first on every search path, and
+          // f may be a word Calcite reserves (unnest) or a table function (generate_series)
+          out.append(" ".repeat(j + 1 - i));
+          i = j + 1;
+          continue;
+        }
         if (upper.equals("CURRENT_SCHEMA")) {
           // a reserved word of Calcite's that it cannot evaluate; PostgreSQL's function
           out.append(PgTreeRewriter.CURRENT_SCHEMA_FUNCTION);
@@ -274,6 +282,19 @@ public final class PgLexer {
       i = j;
     }
     return out.toString();
+  }
+
+  /** Whether {@code .word(} follows: a function called by its pg_catalog-qualified name. */
+  private static boolean qualifiesACall(String sql, int from) {
+    if (from + 1 >= sql.length() || sql.charAt(from) != '.' || !isWordStart(sql.charAt(from + 1))) {
+      return false;
+    }
+    int k = from + 1;
+    while (k < sql.length() && isWordPart(sql.charAt(k))) {
+      k++;
+    }
+    k = skipSpace(sql, k);
+    return k < sql.length() && sql.charAt(k) == '(';
   }
 
   /** Characters of which operators are made. */

@@ -123,6 +123,9 @@ public final class PgTreeRewriter {
     if (!(node instanceof SqlCall call)) {
       return node;
     }
+    if (call instanceof SqlOrderBy o && setOperationWithSameNames(o.query) != null) {
+      return node(namedSetColumns(o, setOperationWithSameNames(o.query)));
+    }
     if (call instanceof SqlOrderBy o) {
       boolean distinctOn = o.query instanceof SqlSelect s && distinctOnList(s) != null;
       SqlNode query = distinctOn ? operands((SqlSelect) o.query) : node(o.query);
@@ -137,6 +140,9 @@ public final class PgTreeRewriter {
     }
     if (call instanceof SqlSelect select && distinctOnList(select) != null) {
       return distinctOn(operands(select), SqlNodeList.EMPTY, null, null);
+    }
+    if (call instanceof SqlSelect select) {
+      setReturningItems(select);
     }
     if ((call.getKind() == SqlKind.FILTER || call.getKind() == SqlKind.OVER)
         && isAvg(call.operand(0))) {
@@ -365,8 +371,9 @@ public final class PgTreeRewriter {
   }
 
   /**
-   * {@code FROM generate_series(...) AS g}: PostgreSQL names the one column {@code g} too (a
-   * function returning a scalar); Calcite would name only the table.
+   * {@code FROM generate_series(...) AS g} and {@code FROM unnest(array) AS g}: PostgreSQL names
+   * the one column {@code g} too (a function returning a scalar); Calcite would name only the
+   * table.
    */
   private static SqlNode seriesAlias(SqlCall as) {
     if (as.operandCount() != 2 || !(as.operand(1) instanceof SqlIdentifier alias)) {
@@ -376,13 +383,216 @@ public final class PgTreeRewriter {
     if (source.getKind() == SqlKind.COLLECTION_TABLE) {
       source = ((SqlCall) source).operand(0);
     }
-    if (source instanceof SqlBasicCall f && f.getOperator() instanceof SqlFunction fn
+    boolean oneArray = source.getKind() == SqlKind.UNNEST && ((SqlCall) source).operandCount() == 1;
+    if (oneArray || source instanceof SqlBasicCall f && f.getOperator() instanceof SqlFunction fn
         && (fn.getName().equalsIgnoreCase("generate_series")
             || fn.getName().equalsIgnoreCase("pg_generate_series_ts"))) {
       return SqlStdOperatorTable.AS.createCall(as.getParserPosition(), as.operand(0), alias,
           new SqlIdentifier(alias.getSimple(), alias.getParserPosition()));
     }
     return as;
+  }
+
+  /**
+   * The first select of a set operation ({@code a UNION b}) whose columns are not all named
+   * differently (two {@code ?column?}), or null. PostgreSQL takes that; Calcite orders a set
+   * operation by selecting {@code *} from it, which cannot tell such columns apart.
+   */
+  private static @Nullable SqlSelect setOperationWithSameNames(SqlNode query) {
+    SqlNode first = query;
+    while (first.getKind() == SqlKind.UNION || first.getKind() == SqlKind.INTERSECT
+        || first.getKind() == SqlKind.EXCEPT) {
+      first = ((SqlCall) first).operand(0);
+    }
+    if (first == query || !(first instanceof SqlSelect select)) {
+      return null;
+    }
+    java.util.Set<String> names = new java.util.HashSet<>();
+    boolean same = false;
+    for (SqlNode item : select.getSelectList()) {
+      String name = item.getKind() == SqlKind.AS
+          ? ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple() : PgColumnNames.of(item);
+      if (name == null || item instanceof SqlIdentifier id && id.isStar()) {
+        return null;
+      }
+      same |= !names.add(name);
+    }
+    return same ? select : null;
+  }
+
+  /**
+   * {@code a UNION b ORDER BY ...} whose first select names two columns alike:
+   * {@code SELECT pg_set.pg_c1 AS name1, ... FROM (a' UNION b) AS pg_set ORDER BY ...}, where
+   * {@code a'} names its columns {@code pg_c1, pg_c2, ...}; the order refers to the outer names.
+   */
+  private static SqlNode namedSetColumns(SqlOrderBy o, SqlSelect first) {
+    SqlParserPos pos = o.getParserPosition();
+    SqlNodeList items = first.getSelectList();
+    SqlNodeList outer = new SqlNodeList(pos);
+    for (int i = 0; i < items.size(); i++) {
+      SqlNode item = items.get(i);
+      String name;
+      SqlNode value;
+      if (item.getKind() == SqlKind.AS) {
+        name = ((SqlIdentifier) ((SqlCall) item).operand(1)).getSimple();
+        value = ((SqlCall) item).operand(0);
+      } else {
+        name = PgColumnNames.of(item);
+        value = item;
+      }
+      String inner = "pg_c" + (i + 1);
+      items.set(i, SqlStdOperatorTable.AS.createCall(item.getParserPosition(), value,
+          new SqlIdentifier(inner, item.getParserPosition())));
+      outer.add(SqlStdOperatorTable.AS.createCall(pos,
+          new SqlIdentifier(List.of("pg_set", inner), pos), new SqlIdentifier(name, pos)));
+    }
+    SqlNode from = SqlStdOperatorTable.AS.createCall(pos, o.query, new SqlIdentifier("pg_set", pos));
+    SqlSelect select = new SqlSelect(pos, null, outer, from, null, null, null, null, null, null,
+        null, null, null);
+    return new SqlOrderBy(pos, select, o.orderList, o.offset, o.fetch);
+  }
+
+  /** The name of the lateral relation a select list's set-returning functions become. */
+  private static final String SRF_RELATION = "pg_srf";
+
+  /**
+   * Set-returning functions in a select list over one array, {@code SELECT unnest(a) AS v,
+   * generate_subscripts(a, 1) AS i FROM t}: a lateral join, {@code FROM t CROSS JOIN
+   * UNNEST(a) WITH ORDINALITY AS pg_srf(v, o)}, and the calls its columns. As in PostgreSQL,
+   * a row of {@code t} whose array is empty or null gives no row, and the where clause applies
+   * before. {@code generate_series(...)} alone (or repeated alike) becomes a lateral
+   * {@code TABLE(generate_series(...)) AS pg_srf(v)}. Left as it is (an error later) when the
+   * functions range over different arrays or series, or the select groups or aggregates
+   * (PostgreSQL expands after grouping).
+   */
+  private static void setReturningItems(SqlSelect select) {
+    if (select.getGroup() != null || select.getHaving() != null) {
+      return;
+    }
+    SqlNode[] array = new SqlNode[1];
+    boolean[] ok = {true};
+    SqlNodeList items = select.getSelectList();
+    for (SqlNode item : items) {
+      findSetReturning(item, array, ok);
+    }
+    if (array[0] == null || !ok[0]) {
+      return;
+    }
+    SqlParserPos pos = select.getParserPosition();
+    for (int i = 0; i < items.size(); i++) {
+      items.set(i, replaceSetReturning(items.get(i), pos));
+    }
+    SqlNode from = select.getFrom();
+    SqlNode relation;
+    if ("s".equals(setReturning(array[0]))) {
+      // generate_series(...): the table function, lateral (its bounds may be the row's)
+      relation = SqlStdOperatorTable.AS.createCall(pos,
+          SqlStdOperatorTable.COLLECTION_TABLE.createCall(pos, array[0]),
+          new SqlIdentifier(SRF_RELATION, pos), new SqlIdentifier("v", pos));
+      if (from != null) {
+        relation = SqlStdOperatorTable.LATERAL.createCall(pos, relation);
+      }
+    } else {
+      relation = SqlStdOperatorTable.AS.createCall(pos,
+          SqlStdOperatorTable.UNNEST_WITH_ORDINALITY.createCall(pos, array[0]),
+          new SqlIdentifier(SRF_RELATION, pos), new SqlIdentifier("v", pos),
+          new SqlIdentifier("o", pos));
+    }
+    select.setFrom(from == null ? relation : new org.apache.calcite.sql.SqlJoin(pos, from,
+        SqlLiteral.createBoolean(false, pos), org.apache.calcite.sql.JoinType.CROSS.symbol(pos),
+        relation, org.apache.calcite.sql.JoinConditionType.NONE.symbol(pos), null));
+  }
+
+  /**
+   * {@code unnest(a)}: "v"; {@code generate_subscripts(a, 1)}: "o";
+   * {@code information_schema._pg_expandarray(a)}, rows (x, n) of element and subscript: "xn";
+   * {@code generate_series(start, stop [, step])}: "s"; otherwise null.
+   */
+  private static @Nullable String setReturning(SqlNode node) {
+    if (node instanceof SqlBasicCall c && c.getOperator() instanceof SqlUnresolvedFunction f
+        && f.getNameAsId().names.size() == 2 && c.operandCount() == 1
+        && f.getNameAsId().names.get(0).equalsIgnoreCase("information_schema")
+        && f.getNameAsId().names.get(1).equalsIgnoreCase("_pg_expandarray")) {
+      return "xn";
+    }
+    if (node instanceof SqlBasicCall c && c.getOperator() instanceof SqlUnresolvedFunction f
+        && f.getNameAsId().isSimple()) {
+      String name = f.getName().toLowerCase(Locale.ROOT);
+      if (name.equals("unnest") && c.operandCount() == 1) {
+        return "v";
+      }
+      if (name.equals("generate_series") && (c.operandCount() == 2 || c.operandCount() == 3)) {
+        return "s";
+      }
+      if (name.equals("generate_subscripts") && c.operandCount() == 2
+          && c.operand(1) instanceof SqlLiteral l && "1".equals(l.toValue())) {
+        return "o";
+      }
+    }
+    return null;
+  }
+
+  private static void findSetReturning(@Nullable SqlNode node, SqlNode[] array, boolean[] ok) {
+    if (!(node instanceof SqlCall call) || node instanceof SqlSelect) {
+      return; // a subquery's select list is its own
+    }
+    if (setReturning(call) != null) {
+      SqlNode a = "s".equals(setReturning(call)) ? call : call.operand(0);
+      if (array[0] == null) {
+        array[0] = a;
+      } else if (!array[0].equalsDeep(a, org.apache.calcite.util.Litmus.IGNORE)) {
+        ok[0] = false;
+      }
+      return;
+    }
+    if (call.getKind() == SqlKind.OVER || call.getOperator().isAggregator()) {
+      ok[0] = false; // PostgreSQL expands after aggregating: not a lateral join
+    }
+    for (SqlNode operand : call.getOperandList()) {
+      findSetReturning(operand, array, ok);
+    }
+  }
+
+  private static SqlNode replaceSetReturning(SqlNode node, SqlParserPos pos) {
+    if (!(node instanceof SqlCall call) || node instanceof SqlSelect) {
+      return node;
+    }
+    String column = setReturning(call);
+    SqlParserPos at = call.getParserPosition();
+    if ("xn".equals(column)) {
+      // the row (x, n): PostgreSQL uses it for arrays of column numbers (indkey, conkey)
+      SqlNode row = SqlStdOperatorTable.ROW.createCall(at,
+          new SqlIdentifier(List.of(SRF_RELATION, "v"), at),
+          new SqlIdentifier(List.of(SRF_RELATION, "o"), at));
+      SqlDataTypeSpec integer = new SqlDataTypeSpec(
+          new org.apache.calcite.sql.SqlBasicTypeNameSpec(SqlTypeName.INTEGER, at), at);
+      return SqlStdOperatorTable.CAST.createCall(at, row, new SqlDataTypeSpec(
+          new org.apache.calcite.sql.SqlRowTypeNameSpec(at,
+              List.of(new SqlIdentifier("x", at), new SqlIdentifier("n", at)),
+              List.of(integer, integer)), at));
+    }
+    if (call.getKind() == SqlKind.DOT
+        && "xn".equals(setReturning(call.operand(0)))
+        && call.operand(1) instanceof SqlIdentifier field) {
+      String name = field.getSimple().toLowerCase(Locale.ROOT);
+      if (name.equals("x") || name.equals("n")) {
+        return new SqlIdentifier(List.of(SRF_RELATION, name.equals("x") ? "v" : "o"), at);
+      }
+    }
+    if (column != null) {
+      return new SqlIdentifier(List.of(SRF_RELATION, column.equals("s") ? "v" : column), at);
+    }
+    List<SqlNode> operands = call.getOperandList();
+    for (int i = 0; i < operands.size(); i++) {
+      SqlNode e = operands.get(i);
+      if (e != null && !(call.getKind() == SqlKind.AS && i > 0)) {
+        SqlNode r = replaceSetReturning(e, pos);
+        if (r != e) {
+          call.setOperand(i, r);
+        }
+      }
+    }
+    return call;
   }
 
   /** The select with its parts rewritten (not itself: its DISTINCT ON is the caller's). */
