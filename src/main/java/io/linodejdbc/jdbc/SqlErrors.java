@@ -53,11 +53,11 @@ final class SqlErrors {
       return create(partial.getMessage(), state, partial);
     }
     // The query's own verdict first: a timeout aborts the request, which then fails as well.
-    LinodeQueryException query = find(t, LinodeQueryException.class);
+    LinodeQueryException query = PgErrors.find(t, LinodeQueryException.class);
     if (query != null) {
       return create(query.getMessage(), query.sqlState(), query);
     }
-    LinodeApiException api = find(t, LinodeApiException.class);
+    LinodeApiException api = PgErrors.find(t, LinodeApiException.class);
     if (api != null) {
       return fromApi(api);
     }
@@ -66,21 +66,21 @@ final class SqlErrors {
     if (mistake != null) {
       return create(mistake.message(), mistake.sqlState(), t);
     }
-    CalciteContextException context = find(t, CalciteContextException.class);
+    CalciteContextException context = PgErrors.find(t, CalciteContextException.class);
     if (context != null) {
       return create(context.getMessage(), SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION.code(), t);
     }
-    SqlParseException parse = find(t, SqlParseException.class);
+    SqlParseException parse = PgErrors.find(t, SqlParseException.class);
     if (parse != null) {
       return create(parse.getMessage(), SqlState.SYNTAX_ERROR.code(), t);
     }
-    SqlValidatorException validator = find(t, SqlValidatorException.class);
+    SqlValidatorException validator = PgErrors.find(t, SqlValidatorException.class);
     if (validator != null) {
       return create(validator.getMessage(), SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION.code(),
           t);
     }
     RelOptPlanner.CannotPlanException cannotPlan =
-        find(t, RelOptPlanner.CannotPlanException.class);
+        PgErrors.find(t, RelOptPlanner.CannotPlanException.class);
     if (cannotPlan != null) {
       // Calcite's message goes on with a dump of the planner's memo; its first line says it all.
       String first = String.valueOf(cannotPlan.getMessage()).lines().findFirst().orElse("");
@@ -165,17 +165,5 @@ final class SqlErrors {
       e.initCause(cause);
     }
     return e;
-  }
-
-  private static <T extends Throwable> @Nullable T find(Throwable t, Class<T> type) {
-    for (Throwable c = t; c != null; c = c.getCause()) {
-      if (type.isInstance(c)) {
-        return type.cast(c);
-      }
-      if (c.getCause() == c) {
-        break;
-      }
-    }
-    return null;
   }
 }

@@ -213,7 +213,8 @@ public final class PgErrors {
     return s.endsWith(".") ? s.substring(0, s.length() - 1) : s;
   }
 
-  private static <T extends Throwable> @Nullable T find(Throwable t, Class<T> type) {
+  /** The first throwable of {@code type} in {@code t}'s cause chain, or null. */
+  public static <T extends Throwable> @Nullable T find(Throwable t, Class<T> type) {
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (type.isInstance(c)) {
         return type.cast(c);
