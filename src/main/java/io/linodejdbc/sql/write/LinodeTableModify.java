@@ -185,7 +185,7 @@ public final class LinodeTableModify extends TableModify implements EnumerableRe
       for (int index : returned) {
         names.add(resource.columns().get(index).name());
       }
-      pw.item("returning", names);
+      pw.item("returning", String.join(", ", names));
     }
     return pw.itemIf("dryRun", true, options.dryRun());
   }
