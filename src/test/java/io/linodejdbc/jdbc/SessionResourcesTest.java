@@ -3,10 +3,8 @@ package io.linodejdbc.jdbc;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.linodejdbc.api.ApiConfig;
 import io.linodejdbc.api.LinodeClient;
 import io.linodejdbc.sql.LinodeSession;
-import io.linodejdbc.sql.write.WriteOptions;
 import io.linodejdbc.sql.write.Writes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -18,6 +16,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Properties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -44,12 +43,17 @@ class SessionResourcesTest {
       x.close();
     });
     server.start();
-    client = new LinodeClient(ApiConfig.builder()
-        .baseUrl("http://127.0.0.1:" + server.getAddress().getPort() + "/v4")
-        .token("fixture-token-0123456789").maxRetries(0).build());
+    Properties props = new Properties();
+    props.setProperty("token", "fixture-token-0123456789");
+    ConnectionConfig config = ConnectionConfig.parse("jdbc:linode:apiUrl=http://127.0.0.1:"
+        + server.getAddress().getPort() + "/v4;maxRetries=0", props, name -> null);
+    client = new LinodeClient(config.toApiConfig());
+    Writes writes = new Writes(config.writeOptions());
     LinodeSession session = new LinodeSession(client, Duration.ZERO,
-        List.of(SecondResourceTest.WIDGETS), List.of(new Writes(WriteOptions.DEFAULTS).extension()));
-    conn = LinodeDriver.openCalcite(session);
+        List.of(SecondResourceTest.WIDGETS), List.of(writes.extension()));
+    // the driver's own connection (its metadata, its errors) over this session
+    conn = new LinodeConnection(LinodeDriver.openCalcite(session), session, writes, config)
+        .proxy();
   }
 
   @AfterEach
@@ -94,5 +98,17 @@ class SessionResourcesTest {
     assertThat(rows("SELECT column_name FROM information_schema.key_column_usage"
         + " WHERE table_schema = 'testing' AND table_name = 'widgets'"))
         .as("the primary key is the descriptor's key column").containsExactly("serial");
+  }
+
+  @Test void explainWordsKeyLookupsWithTheResourcesKey() throws SQLException {
+    String select = String.join("\n", rows("EXPLAIN PLAN FOR SELECT name FROM"
+        + " linode.testing.widgets WHERE serial IN (101, 102)"));
+    assertThat(select).contains("GET /widgets/{serial} for serial in [101, 102]")
+        .doesNotContain("{id}");
+    String update = String.join("\n", rows("EXPLAIN PLAN FOR UPDATE linode.testing.widgets"
+        + " SET name = 'x' WHERE serial = 100 RETURNING serial, name"));
+    assertThat(update).contains("PUT /widgets/{serial} body=[name] per row",
+        "GET /widgets/{serial} for serial in [100]", "returning=[serial, name]")
+        .doesNotContain("{id}");
   }
 }
