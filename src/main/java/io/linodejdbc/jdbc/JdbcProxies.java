@@ -426,7 +426,7 @@ final class JdbcProxies {
       try {
         return override.answer(new Call(this, proxy, method, args));
       } catch (SQLException | RuntimeException e) {
-        throw SqlErrors.translate(e);
+        throw translate(e);
       }
     }
 
@@ -613,12 +613,17 @@ final class JdbcProxies {
       }
     }
 
-    private static @Nullable Object invokeOn(Object target, Method method,
+    /** {@code t} as an SQLException, in the words of this connection's resources. */
+    private SQLException translate(Throwable t) {
+      return SqlErrors.translate(t, parents.connection().session().resources());
+    }
+
+    private @Nullable Object invokeOn(Object target, Method method,
         Object @Nullable [] args) throws SQLException {
       try {
         return method.invoke(target, args);
       } catch (InvocationTargetException e) {
-        throw SqlErrors.translate(e.getCause());
+        throw translate(e.getCause());
       } catch (IllegalAccessException e) {
         throw new SQLException("cannot call " + method.getName(), SqlState.GENERAL_ERROR.code(),
             e);
@@ -668,7 +673,7 @@ final class JdbcProxies {
           }
         }
       } catch (SQLException | RuntimeException e) {
-        SQLException cause = SqlErrors.translate(e);
+        SQLException cause = translate(e);
         throw new BatchUpdateException("Batch stopped after " + counts.size()
             + " statement(s) completed: " + cause.getMessage(), cause.getSQLState(),
             cause.getErrorCode(), counts.stream().mapToLong(Long::longValue).toArray(), cause);
@@ -694,7 +699,7 @@ final class JdbcProxies {
         try {
           return large ? target.executeLargeBatch() : target.executeBatch();
         } catch (SQLException | RuntimeException e) {
-          SQLException cause = SqlErrors.translate(e);
+          SQLException cause = translate(e);
           List<Long> done = progress.counts();
           long[] counts = done.stream().mapToLong(Long::longValue).toArray();
           BatchUpdateException b = new BatchUpdateException("Batch stopped after " + done.size()

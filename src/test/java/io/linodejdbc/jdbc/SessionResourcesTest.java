@@ -1,6 +1,7 @@
 package io.linodejdbc.jdbc;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import com.sun.net.httpserver.HttpServer;
 import io.linodejdbc.api.LinodeClient;
@@ -9,6 +10,7 @@ import io.linodejdbc.sql.write.Writes;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
+import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -110,5 +112,45 @@ class SessionResourcesTest {
     assertThat(update).contains("PUT /widgets/{serial} body=[name] per row",
         "GET /widgets/{serial} for serial in [100]", "returning=[serial, name]")
         .doesNotContain("{id}");
+  }
+
+  @Test void databaseMetaDataListsTheSessionsResource() throws SQLException {
+    DatabaseMetaData md = conn.getMetaData();
+    List<String> tables = new ArrayList<>();
+    try (ResultSet rs = md.getTables(null, null, "%", null)) {
+      while (rs.next()) {
+        tables.add(rs.getString("TABLE_SCHEM") + "." + rs.getString("TABLE_NAME") + "|"
+            + rs.getString("TABLE_TYPE") + "|" + rs.getString("REMARKS"));
+      }
+    }
+    assertThat(tables).contains("testing.widgets|TABLE|Widgets of a test fixture.")
+        .anyMatch(t -> t.startsWith("testing.widgets_pages|VIEW|The list call of"))
+        .noneMatch(t -> t.contains("personal_access_tokens"));
+    try (ResultSet rs = md.getPrimaryKeys(null, "testing", "widgets")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString("COLUMN_NAME")).isEqualTo("serial");
+      assertThat(rs.next()).isFalse();
+    }
+    try (ResultSet rs = md.getColumns(null, "testing", "widgets", "color")) {
+      assertThat(rs.next()).isTrue();
+      assertThat(rs.getString("REMARKS")).isEqualTo("The widget's colour, fixed when it is made.");
+    }
+  }
+
+  @Test void aMisspeltColumnIsMatchedAgainstTheSessionsColumns() {
+    SQLException e = catchThrowableOfType(SQLException.class,
+        () -> rows("SELECT nmae FROM linode.testing.widgets"));
+    assertThat(e.getSQLState()).isEqualTo("42703");
+    assertThat(e.getMessage()).contains("column \"nmae\" does not exist",
+        "perhaps you meant \"name\"");
+    SQLException other = catchThrowableOfType(SQLException.class,
+        () -> rows("SELECT lable FROM linode.testing.widgets"));
+    assertThat(other.getMessage()).as("no token column is offered")
+        .contains("column \"lable\" does not exist").doesNotContain("perhaps");
+  }
+
+  @Test void stackqlsEnvelopeColumnsReadTheSessionsPagesTable() throws SQLException {
+    assertThat(String.join("\n", rows("EXPLAIN PLAN FOR SELECT data, page, pages, results"
+        + " FROM linode.testing.widgets"))).contains("widgets_pages");
   }
 }
