@@ -170,16 +170,17 @@ public final class WriteExecution {
           break;
         }
       } catch (LinodeApiException e) {
-        throw new WriteFailure(statement.verb(), doneIds.size(), requests.size(), doneIds, e,
-            outcomeUnknown(r, e) ? "; the " + r.method() + " may have reached Linode before the"
-                + " connection failed, so its outcome is unknown: list the "
-                + table.resource().name() + " to see" : "");
+        throw new WriteFailure(statement.verb(), doneIds.size(), requests.size(),
+            table.resource().keyColumn(), doneIds, e, outcomeUnknown(r, e) ? "; the "
+                + r.method() + " may have reached Linode before the connection failed, so its"
+                + " outcome is unknown: list the " + table.resource().name() + " to see" : "");
       } catch (RuntimeException e) {
-        throw new WriteFailure(statement.verb(), doneIds.size(), requests.size(), doneIds, e, "");
+        throw new WriteFailure(statement.verb(), doneIds.size(), requests.size(),
+            table.resource().keyColumn(), doneIds, e, "");
       }
       int id = (Integer) after[table.resource().indexOf(table.resource().keyColumn())];
       doneIds.add(id);
-      LOG.debug("{} {} done (id {})", r.method(), r.path(), id);
+      LOG.debug("{} {} done ({} {})", r.method(), r.path(), table.resource().keyColumn(), id);
       if (returned != null) {
         results.add(project(after));
       }

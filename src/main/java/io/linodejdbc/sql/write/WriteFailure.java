@@ -8,10 +8,11 @@ import java.util.List;
  */
 final class WriteFailure extends RuntimeException {
 
-  WriteFailure(String verb, long done, long total, List<Integer> doneIds, RuntimeException cause,
-      String note) {
+  /** @param key the resource's key column, which {@code doneIds} are values of */
+  WriteFailure(String verb, long done, long total, String key, List<Integer> doneIds,
+      RuntimeException cause, String note) {
     super(verb + " stopped after " + done + " of " + total + " row(s)"
-        + (doneIds.isEmpty() ? "" : " (already applied to id " + doneIds + ")")
+        + (doneIds.isEmpty() ? "" : " (already applied to " + key + " " + doneIds + ")")
         + ": " + cause.getMessage() + note, cause);
   }
 }
