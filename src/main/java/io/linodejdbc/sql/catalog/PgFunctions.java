@@ -77,8 +77,9 @@ public final class PgFunctions {
     if (oid == null) {
       return null;
     }
-    CatalogModel.Relation r = model().relation(oid);
-    return r != null && CatalogModel.onSearchPath(r.namespace());
+    CatalogModel model = model();
+    CatalogModel.Relation r = model.relation(oid);
+    return r != null && model.onSearchPath(r.namespace());
   }
 
   public static @Nullable Boolean pg_type_is_visible(@Nullable Integer oid) {
