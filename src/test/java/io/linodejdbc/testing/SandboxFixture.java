@@ -29,10 +29,11 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>Connections opened through the fixture are closed with it (and forgotten once closed). Use it from {@code @BeforeAll} /
- * {@code @AfterAll}, or in a try-with-resources block. Tests that write start a fresh one each
- * ({@link #demo()}), since writes change the sandbox's state, and read what the statement sent
- * with {@link #requestLines()} and what it stored with {@link #token(int)} / {@link #labels()}.
+ * <p>Connections opened through the fixture are closed with it (and forgotten once closed). Use
+ * it from {@code @BeforeAll} / {@code @AfterAll}, or in a try-with-resources block. Tests that
+ * write start a fresh one each ({@link #demo()}), since writes change the sandbox's state, and
+ * read what the statement sent with {@link #requestLines()} and what it stored with
+ * {@link #token(int)} / {@link #labels()}.
  * Queries on it go through {@link LinodeAssert} ({@code LinodeAssert.sql(...).on(fixture)}).
  */
 public final class SandboxFixture implements AutoCloseable {
