@@ -1,7 +1,6 @@
 package io.linodejdbc.dml;
 
 import static io.linodejdbc.dml.KnownDefects.defect;
-import static io.linodejdbc.testing.LinodeAssert.failure;
 import static io.linodejdbc.testing.ResultSets.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +34,11 @@ import org.junit.jupiter.params.provider.MethodSource;
 class WriteRequestsTest {
   private static final String T = "personal_access_tokens";
   private static final String LONG_LABEL = "x".repeat(101);
+
+  /** A chain on {@code box} and its dry-run connection {@code c}. */
+  private static LinodeAssert dry(SandboxFixture box, Connection c, String sql) {
+    return LinodeAssert.sql(sql).on(box, c);
+  }
 
   /** A chain on {@code box}, one new connection per run. */
   private static LinodeAssert sql(SandboxFixture box, String sql) {
@@ -270,37 +274,35 @@ class WriteRequestsTest {
   @Test void dryRunAnswersWithTheRequestsAndSendsNoWrite() throws Exception {
     try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect(Map.of("dryRun", "true"));
-      box.clearRequests();
-      assertThat(strings(c, "INSERT INTO " + T + " (label, scopes, expiry) VALUES"
-          + " ('a', 'linodes:read_only', NULL), (NULL, NULL, TIMESTAMP '2030-01-01 00:00:00')"))
-          .containsExactly(
+      dry(box, c, "INSERT INTO " + T + " (label, scopes, expiry) VALUES"
+          + " ('a', 'linodes:read_only', NULL), (NULL, NULL, TIMESTAMP '2030-01-01 00:00:00')")
+          .requests(0).returns(t -> assertThat(t.rows()).containsExactly(
               List.of("POST", "/profile/tokens", "{\"label\":\"a\",\"scopes\":\"linodes:read_only\"}"),
-              List.of("POST", "/profile/tokens", "{\"expiry\":\"2030-01-01T00:00:00\"}"));
-      assertThat(box.requestLines()).isEmpty();
+              List.of("POST", "/profile/tokens", "{\"expiry\":\"2030-01-01T00:00:00\"}")));
 
-      assertThat(strings(c, "UPDATE " + T + " SET label = 'z' WHERE id IN (2, 4)")).containsExactly(
-          List.of("PUT", "/profile/tokens/2", "{\"label\":\"z\"}"),
-          List.of("PUT", "/profile/tokens/4", "{\"label\":\"z\"}"));
-      assertThat(box.requestLinesSorted()).containsExactly("GET /v4/profile/tokens/2",
-          "GET /v4/profile/tokens/4");
-      box.clearRequests();
+      dry(box, c, "UPDATE " + T + " SET label = 'z' WHERE id IN (2, 4)")
+          .requestsMatching(r -> assertThat(SandboxFixture.describe(r)).containsExactlyInAnyOrder(
+              "GET /v4/profile/tokens/2", "GET /v4/profile/tokens/4"))
+          .returns(t -> assertThat(t.rows()).containsExactly(
+              List.of("PUT", "/profile/tokens/2", "{\"label\":\"z\"}"),
+              List.of("PUT", "/profile/tokens/4", "{\"label\":\"z\"}")));
 
-      assertThat(strings(c, "REPLACE linode.profile." + T + " SET data__label = 'r'"
-          + " WHERE tokenId = 3 RETURNING id, token;"))
-          .containsExactly(List.of("PUT", "/profile/tokens/3", "{\"label\":\"r\"}"));
-      assertThat(box.requestLines()).containsExactly("GET /v4/profile/tokens/3");
-      box.clearRequests();
+      dry(box, c, "REPLACE linode.profile." + T + " SET data__label = 'r'"
+          + " WHERE tokenId = 3 RETURNING id, token;").sends("GET /v4/profile/tokens/3")
+          .returns(t -> assertThat(t.rows())
+              .containsExactly(List.of("PUT", "/profile/tokens/3", "{\"label\":\"r\"}")));
 
-      List<List<String>> delete = strings(c, "DELETE FROM " + T + " WHERE label = 'terraform'");
-      assertThat(delete).hasSize(1);
-      assertThat(delete.get(0)).containsExactly("DELETE", "/profile/tokens/3", null);
-      assertThat(box.requestLines()).containsExactly(
-          "GET /v4/profile/tokens?page=1&page_size=500 X-Filter={\"label\":\"terraform\"}");
+      dry(box, c, "DELETE FROM " + T + " WHERE label = 'terraform'")
+          .sends("GET /v4/profile/tokens?page=1&page_size=500 X-Filter={\"label\":\"terraform\"}")
+          .returns(t -> {
+            assertThat(t.rows()).hasSize(1);
+            assertThat(t.rows().get(0)).containsExactly("DELETE", "/profile/tokens/3", null);
+          });
       box.clearRequests();
 
       // The rails still apply in a dry run.
-      assertThat(failure(c, "DELETE FROM " + T + " WHERE id = 1").getSQLState()).isEqualTo("55000");
-      assertThat(failure(c, "UPDATE " + T + " SET label = 'q'").getSQLState()).isEqualTo("55000");
+      dry(box, c, "DELETE FROM " + T + " WHERE id = 1").failsWith("55000");
+      dry(box, c, "UPDATE " + T + " SET label = 'q'").failsWith("55000");
       assertThat(box.writes()).isEmpty();
       assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
       box.assertConforms();
