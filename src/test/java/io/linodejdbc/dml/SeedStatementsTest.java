@@ -1,13 +1,15 @@
 package io.linodejdbc.dml;
 
-import static io.linodejdbc.dml.DmlSandbox.columns;
-import static io.linodejdbc.dml.DmlSandbox.rows;
+import static io.linodejdbc.testing.ResultSets.labels;
+import static io.linodejdbc.testing.ResultSets.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxToken;
+import io.linodejdbc.testing.ResultSets;
+import io.linodejdbc.testing.SandboxFixture;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.Statement;
@@ -90,14 +92,14 @@ class SeedStatementsTest {
       FROM linode.profile.personal_access_tokens;""";
 
   @Test void insertSelectReturningGivesTheFullSecretOnce() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
-      box.clear();
+      box.clearRequests();
       List<List<String>> result;
       List<String> cols;
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(INSERT)) {
-        cols = columns(rs);
-        result = rows(rs);
+        cols = labels(rs);
+        result = strings(rs);
       }
       assertThat(cols).containsExactly("id", "created", "expiry", "label", "scopes", "token");
       assertThat(result).hasSize(1);
@@ -119,7 +121,7 @@ class SeedStatementsTest {
       assertThat(row.get(1)).isEqualTo(created.created()
           .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
 
-      assertThat(box.requests()).containsExactly("POST /v4/profile/tokens"
+      assertThat(box.requestLines()).containsExactly("POST /v4/profile/tokens"
           + " {\"expiry\":\"2030-01-01T00:00:00\",\"label\":\"seed-token\","
           + "\"scopes\":\"linodes:read_only\"}");
       box.assertConforms();
@@ -127,15 +129,15 @@ class SeedStatementsTest {
   }
 
   @Test void replaceSetLabelWhereTokenIdReturnsTheRowAfter() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
       SandboxToken before = box.token(2);
-      box.clear();
+      box.clearRequests();
       List<List<String>> result;
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(REPLACE)) {
-        assertThat(columns(rs)).containsExactly("id", "created", "expiry", "label", "scopes",
+        assertThat(labels(rs)).containsExactly("id", "created", "expiry", "label", "scopes",
             "token");
-        result = rows(rs);
+        result = strings(rs);
       }
       assertThat(result).containsExactly(List.of("2", "2024-03-02 14:05:11",
           "2027-03-02 14:05:11", "ci-deploy-renamed", "linodes:read_write lke:read_write",
@@ -143,31 +145,31 @@ class SeedStatementsTest {
       assertThat(box.token(2)).isEqualTo(before.withLabel("ci-deploy-renamed"));
       assertThat(box.ids()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
       assertThat(box.labels()).containsEntry(3, "terraform").containsEntry(4, "linode-cli");
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens/2",
+      assertThat(box.requestLines()).containsExactly("GET /v4/profile/tokens/2",
           "PUT /v4/profile/tokens/2 {\"label\":\"ci-deploy-renamed\"}");
       box.assertConforms();
     }
   }
 
   @Test void deleteWhereTokenIdRevokesThatTokenOnly() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
-      box.clear();
+      box.clearRequests();
       try (Statement s = c.createStatement()) {
         s.execute(DELETE);
       }
       assertThat(box.ids()).containsExactly(1, 2, 4, 5, 6, 7, 8);
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens/3",
+      assertThat(box.requestLines()).containsExactly("GET /v4/profile/tokens/3",
           "DELETE /v4/profile/tokens/3");
       box.assertConforms();
     }
   }
 
   @Test void listSelectAsWritten() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
-      box.clear();
-      List<List<String>> result = DmlSandbox.query(c, SELECT_LIST);
+      box.clearRequests();
+      List<List<String>> result = ResultSets.strings(c, SELECT_LIST);
       assertThat(result).hasSize(8);
       assertThat(result).extracting(r -> r.get(0))
           .containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
@@ -177,30 +179,30 @@ class SeedStatementsTest {
         assertThat(r.get(4)).isEqualTo(t.scopes());
         assertThat(r.get(5)).isEqualTo(t.prefix()).hasSize(16);
       }
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens?page=1&page_size=500");
+      assertThat(box.requestLines()).containsExactly("GET /v4/profile/tokens?page=1&page_size=500");
       box.assertConforms();
     }
   }
 
   @Test void singleSelectWhereTokenIdIsOneGet() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
-      box.clear();
-      assertThat(DmlSandbox.query(c, SELECT_ONE)).containsExactly(java.util.Arrays.asList("4",
+      box.clearRequests();
+      assertThat(ResultSets.strings(c, SELECT_ONE)).containsExactly(java.util.Arrays.asList("4",
           "2022-11-01 17:45:30", null, "linode-cli", "*", box.token(4).prefix()));
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens/4");
+      assertThat(box.requestLines()).containsExactly("GET /v4/profile/tokens/4");
       box.assertConforms();
     }
   }
 
   @Test void envelopeSelectGivesThePageAsJsonText() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
-      box.clear();
+      box.clearRequests();
       List<List<String>> result;
       try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(ENVELOPE)) {
-        assertThat(columns(rs)).containsExactly("data", "page", "pages", "results");
-        result = rows(rs);
+        assertThat(labels(rs)).containsExactly("data", "page", "pages", "results");
+        result = strings(rs);
       }
       assertThat(result).hasSize(1);
       assertThat(result.get(0).subList(1, 4)).containsExactly("1", "1", "8");
@@ -210,45 +212,45 @@ class SeedStatementsTest {
       assertThat(data.get(0).get("id").asInt()).isEqualTo(1);
       assertThat(data.get(0).get("token").asText()).isEqualTo(box.token(1).prefix());
       assertThat(data.get(4).get("label").isNull()).isTrue();
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens?page=1&page_size=500");
+      assertThat(box.requestLines()).containsExactly("GET /v4/profile/tokens?page=1&page_size=500");
       box.assertConforms();
     }
   }
 
   @Test void showAndDescribeAsWritten() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
-      box.clear();
-      assertThat(DmlSandbox.query(c, "SHOW SERVICES IN linode;")).extracting(r -> r.get(0))
+      box.clearRequests();
+      assertThat(ResultSets.strings(c, "SHOW SERVICES IN linode;")).extracting(r -> r.get(0))
           .containsExactly("linode.profile");
-      assertThat(DmlSandbox.query(c, "SHOW RESOURCES IN linode.profile;"))
+      assertThat(ResultSets.strings(c, "SHOW RESOURCES IN linode.profile;"))
           .extracting(r -> r.subList(0, 2))
           .containsExactly(List.of("personal_access_tokens", "linode.profile.personal_access_tokens"));
-      assertThat(DmlSandbox.query(c, "SHOW METHODS IN linode.profile.personal_access_tokens;"))
+      assertThat(ResultSets.strings(c, "SHOW METHODS IN linode.profile.personal_access_tokens;"))
           .extracting(r -> r.subList(0, 3)).containsExactly(
               List.of("get_personal_access_token", "tokenId", "select"),
               List.of("get_personal_access_tokens", "", "select"),
               List.of("post_personal_access_token", "", "insert"),
               List.of("put_personal_access_token", "tokenId", "replace"),
               List.of("delete_personal_access_token", "tokenId", "delete"));
-      assertThat(DmlSandbox.query(c, "DESCRIBE linode.profile.personal_access_tokens;"))
+      assertThat(ResultSets.strings(c, "DESCRIBE linode.profile.personal_access_tokens;"))
           .extracting(r -> r.subList(0, 2)).containsExactly(
               List.of("id", "integer"), List.of("created", "string (date-time)"),
               List.of("expiry", "string (date-time)"), List.of("label", "string"),
               List.of("scopes", "string"), List.of("token", "string"));
-      assertThat(box.requests()).as("metadata needs no API call").isEmpty();
-      assertThat(box.server.store().all()).isEqualTo(SampleData.demo());
+      assertThat(box.requestLines()).as("metadata needs no API call").isEmpty();
+      assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
     }
   }
 
   /** The demo data's ids and labels, unchanged by all of the above reads. */
   @Test void readsChangeNothing() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
-      DmlSandbox.query(c, SELECT_LIST);
-      DmlSandbox.query(c, SELECT_ONE);
-      DmlSandbox.query(c, ENVELOPE);
-      assertThat(box.server.store().all()).isEqualTo(SampleData.demo());
+      ResultSets.strings(c, SELECT_LIST);
+      ResultSets.strings(c, SELECT_ONE);
+      ResultSets.strings(c, ENVELOPE);
+      assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
       assertThat(box.writes()).isEmpty();
     }
   }

@@ -77,8 +77,9 @@ public final class PgFunctions {
     if (oid == null) {
       return null;
     }
-    CatalogModel.Relation r = model().relation(oid);
-    return r != null && CatalogModel.onSearchPath(r.namespace());
+    CatalogModel model = model();
+    CatalogModel.Relation r = model.relation(oid);
+    return r != null && model.onSearchPath(r.namespace());
   }
 
   public static @Nullable Boolean pg_type_is_visible(@Nullable Integer oid) {
@@ -407,6 +408,72 @@ public final class PgFunctions {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * {@code parse_ident(name)}: a possibly qualified, possibly quoted name split into its parts,
+   * unquoted parts in lower case ({@code parse_ident('profile."My T"')} is
+   * {@code {profile,My T}}). Grafana's column list asks whether a table name is qualified so.
+   */
+  public static java.util.@Nullable List<String> parse_ident(@Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    int i = 0;
+    int n = name.length();
+    while (true) {
+      while (i < n && Character.isWhitespace(name.charAt(i))) {
+        i++;
+      }
+      StringBuilder part = new StringBuilder();
+      if (i < n && name.charAt(i) == '"') {
+        i++;
+        while (true) {
+          if (i >= n) {
+            throw badIdent(name, "String has unclosed double quotes.");
+          }
+          char c = name.charAt(i++);
+          if (c == '"') {
+            if (i < n && name.charAt(i) == '"') {
+              part.append('"');
+              i++;
+              continue;
+            }
+            break;
+          }
+          part.append(c);
+        }
+        if (part.length() == 0) {
+          throw badIdent(name, "Quoted identifier must not be empty.");
+        }
+      } else {
+        while (i < n && name.charAt(i) != '.' && !Character.isWhitespace(name.charAt(i))) {
+          part.append(Character.toLowerCase(name.charAt(i++)));
+        }
+        if (part.length() == 0) {
+          throw badIdent(name, i < n ? "No valid identifier before \".\"."
+              : "No valid identifier after \".\".");
+        }
+      }
+      parts.add(part.toString());
+      while (i < n && Character.isWhitespace(name.charAt(i))) {
+        i++;
+      }
+      if (i >= n) {
+        return parts;
+      }
+      if (name.charAt(i) != '.') {
+        throw badIdent(name, null);
+      }
+      i++;
+    }
+  }
+
+  private static LinodeQueryException badIdent(String name, @Nullable String detail) {
+    return new LinodeQueryException(SqlState.INVALID_PARAMETER_VALUE.code(),
+        "string is not a valid identifier: \"" + name + "\"" + (detail == null ? "" : ": " + detail),
+        null);
   }
 
   /** {@code quote_ident}: double quotes where PostgreSQL needs them. */

@@ -143,6 +143,9 @@ public final class PgTreeRewriter {
     }
     if (call instanceof SqlSelect select) {
       setReturningItems(select);
+      if (select.getFrom() != null) {
+        select.setFrom(scalarFromItems(select.getFrom(), true));
+      }
     }
     if ((call.getKind() == SqlKind.FILTER || call.getKind() == SqlKind.OVER)
         && isAvg(call.operand(0))) {
@@ -391,6 +394,52 @@ public final class PgTreeRewriter {
           new SqlIdentifier(alias.getSimple(), alias.getParserPosition()));
     }
     return as;
+  }
+
+  /** The table functions there are; any other function called in a FROM clause is a scalar. */
+  private static final java.util.Set<String> TABLE_FUNCTIONS = java.util.Set.of(
+      "generate_series", "pg_generate_series_ts");
+
+  /**
+   * {@code FROM f(x) AS s} for a function {@code f} that returns one value
+   * ({@code string_to_array(...) s}, as Grafana's table list has it): PostgreSQL reads it as a
+   * one-row relation {@code s} whose one column is {@code s} too (named after the function when
+   * there is no alias). It becomes {@code (SELECT f(x) AS s) AS s}, lateral after the first
+   * item, since PostgreSQL's function calls in FROM may refer to the items before them.
+   */
+  private static SqlNode scalarFromItems(SqlNode from, boolean first) {
+    if (from instanceof org.apache.calcite.sql.SqlJoin join) {
+      join.setLeft(scalarFromItems(join.getLeft(), first));
+      join.setRight(scalarFromItems(join.getRight(), false));
+      return join;
+    }
+    SqlNode source = from;
+    SqlIdentifier alias = null;
+    SqlIdentifier column = null;
+    if (from.getKind() == SqlKind.AS && from instanceof SqlCall as) {
+      source = as.operand(0);
+      alias = as.operand(1) instanceof SqlIdentifier a ? a : null;
+      if (as.operandCount() == 3 && as.operand(2) instanceof SqlIdentifier c) {
+        column = c;
+      } else if (as.operandCount() != 2) {
+        return from;
+      }
+    }
+    if (source.getKind() != SqlKind.COLLECTION_TABLE
+        || !(((SqlCall) source).operand(0) instanceof SqlBasicCall f)
+        || !(f.getOperator() instanceof SqlFunction fn)
+        || TABLE_FUNCTIONS.contains(fn.getName().toLowerCase(Locale.ROOT))
+        || fn instanceof SqlUnresolvedFunction u && !u.getNameAsId().isSimple()) {
+      return from;
+    }
+    SqlParserPos pos = from.getParserPosition();
+    String name = alias != null ? alias.getSimple() : fn.getName().toLowerCase(Locale.ROOT);
+    String columnName = column != null ? column.getSimple() : name;
+    SqlSelect one = new SqlSelect(pos, null, SqlNodeList.of(SqlStdOperatorTable.AS.createCall(
+        pos, f, new SqlIdentifier(columnName, pos))), null, null, null, null, null, null, null,
+        null, null, null);
+    SqlNode relation = first ? one : SqlStdOperatorTable.LATERAL.createCall(pos, one);
+    return SqlStdOperatorTable.AS.createCall(pos, relation, new SqlIdentifier(name, pos));
   }
 
   /**
