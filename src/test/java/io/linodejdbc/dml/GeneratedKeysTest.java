@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxToken;
+import io.linodejdbc.testing.LinodeAssert;
 import io.linodejdbc.testing.SandboxFixture;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
@@ -135,14 +136,13 @@ class GeneratedKeysTest {
 
   @Test void returningOnUpdateAndReplaceGivesTheRowsAfter() throws Exception {
     try (SandboxFixture box = SandboxFixture.demo()) {
-      Connection c = box.connect();
-      assertThat(strings(c, "UPDATE " + T + " SET label = label || '!' WHERE id IN (2, 4)"
-          + " RETURNING id, label, token")).containsExactly(
-              List.of("2", "ci-deploy!", box.token(2).prefix()),
-              List.of("4", "linode-cli!", box.token(4).prefix()));
-      assertThat(strings(c, "REPLACE linode.profile." + T + " SET data__label = 'tf'"
-          + " WHERE tokenId = 3 RETURNING *;")).containsExactly(List.of("3",
-              "2023-06-20 08:00:00", "2999-12-12 05:00:00", "tf", "*", box.token(3).prefix()));
+      LinodeAssert.sql("UPDATE " + T + " SET label = label || '!' WHERE id IN (2, 4)"
+          + " RETURNING id, label, token").on(box).returns(
+              "id=2; label=ci-deploy!; token=" + box.token(2).prefix(),
+              "id=4; label=linode-cli!; token=" + box.token(4).prefix());
+      LinodeAssert.sql("REPLACE linode.profile." + T + " SET data__label = 'tf'"
+          + " WHERE tokenId = 3 RETURNING *;").on(box).returns("id=3; created=2023-06-20 08:00:00;"
+              + " expiry=2999-12-12 05:00:00; label=tf; scopes=*; token=" + box.token(3).prefix());
       assertThat(box.labels()).containsEntry(2, "ci-deploy!").containsEntry(3, "tf")
           .containsEntry(4, "linode-cli!");
     }
@@ -150,12 +150,10 @@ class GeneratedKeysTest {
 
   @Test void returningOnDeleteGivesTheRowsBefore() throws Exception {
     try (SandboxFixture box = SandboxFixture.demo()) {
-      Connection c = box.connect();
       String p7 = box.token(7).prefix();
       String p8 = box.token(8).prefix();
-      assertThat(strings(c, "DELETE FROM " + T + " WHERE id IN (7, 8, 99) RETURNING id, label,"
-          + " token")).containsExactly(List.of("7", "monitoring", p7),
-              List.of("8", "backup-script", p8));
+      LinodeAssert.sql("DELETE FROM " + T + " WHERE id IN (7, 8, 99) RETURNING id, label, token")
+          .on(box).returns("id=7; label=monitoring; token=" + p7, "id=8; label=backup-script; token=" + p8);
       assertThat(box.ids()).containsExactly(1, 2, 3, 4, 5, 6);
     }
   }

@@ -1,13 +1,13 @@
 package io.linodejdbc.dml;
 
 import static io.linodejdbc.dml.KnownDefects.defect;
-import static io.linodejdbc.testing.LinodeAssert.failure;
 import static io.linodejdbc.testing.ResultSets.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linodejdbc.sandbox.LabelMatching;
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxToken;
+import io.linodejdbc.testing.LinodeAssert;
 import io.linodejdbc.testing.SandboxFixture;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -35,25 +35,23 @@ class WriteRequestsTest {
   private static final String T = "personal_access_tokens";
   private static final String LONG_LABEL = "x".repeat(101);
 
-  /** The update count the driver reports for a write. */
-  private static long rowCount(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      return s.executeLargeUpdate(sql);
-    }
+  /** A chain on {@code box} and its dry-run connection {@code c}. */
+  private static LinodeAssert dry(SandboxFixture box, Connection c, String sql) {
+    return LinodeAssert.sql(sql).on(box, c);
+  }
+
+  /** A chain on {@code box}, one new connection per run. */
+  private static LinodeAssert sql(SandboxFixture box, String sql) {
+    return LinodeAssert.sql(sql).on(box);
   }
 
   @Test void insertValuesOfTwoRowsIsTwoPostsWithExactlyTheGivenColumns() throws Exception {
     try (SandboxFixture box = SandboxFixture.demo()) {
-      Connection c = box.connect();
-      box.clearRequests();
-      try (Statement s = c.createStatement()) {
-        int n = s.executeUpdate("INSERT INTO " + T + " (label, scopes, expiry) VALUES"
-            + " ('a', 'linodes:read_only', NULL), (NULL, NULL, '2030-01-01T00:00:00')");
-        assertThat(n).isEqualTo(2);
-      }
-      assertThat(box.requestLines()).containsExactly(
-          "POST /v4/profile/tokens {\"label\":\"a\",\"scopes\":\"linodes:read_only\"}",
-          "POST /v4/profile/tokens {\"expiry\":\"2030-01-01T00:00:00\"}");
+      sql(box, "INSERT INTO " + T + " (label, scopes, expiry) VALUES"
+          + " ('a', 'linodes:read_only', NULL), (NULL, NULL, '2030-01-01T00:00:00')")
+          .sends("POST /v4/profile/tokens {\"label\":\"a\",\"scopes\":\"linodes:read_only\"}",
+              "POST /v4/profile/tokens {\"expiry\":\"2030-01-01T00:00:00\"}")
+          .updates(2);
       assertThat(box.ids()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
       assertThat(box.token(9).label()).isEqualTo("a");
       assertThat(box.token(9).scopes()).isEqualTo("linodes:read_only");
@@ -67,12 +65,8 @@ class WriteRequestsTest {
 
   @Test void insertSelectReadsTheSourceThenPostsOnePerRow() throws Exception {
     try (SandboxFixture box = SandboxFixture.demo()) {
-      Connection c = box.connect();
-      box.clearRequests();
-      try (Statement s = c.createStatement()) {
-        assertThat(s.executeUpdate("INSERT INTO " + T + " (label, scopes)"
-            + " SELECT 'copy-' || label, scopes FROM " + T + " WHERE id IN (2, 3)")).isEqualTo(2);
-      }
+      sql(box, "INSERT INTO " + T + " (label, scopes)"
+          + " SELECT 'copy-' || label, scopes FROM " + T + " WHERE id IN (2, 3)").updates(2);
       List<String> requests = box.requestLines();
       assertThat(requests.subList(0, 2)).containsExactlyInAnyOrder("GET /v4/profile/tokens/2",
           "GET /v4/profile/tokens/3");
@@ -91,12 +85,9 @@ class WriteRequestsTest {
   @MethodSource("updatesById")
   void updateOrReplaceByIdIsOneGetAndOnePut(String sql) throws Exception {
     try (SandboxFixture box = SandboxFixture.demo()) {
-      Connection c = box.connect();
       SandboxToken before = box.token(2);
-      box.clearRequests();
-      assertThat(rowCount(c, sql)).isEqualTo(1);
-      assertThat(box.requestLines()).containsExactly("GET /v4/profile/tokens/2",
-          "PUT /v4/profile/tokens/2 {\"label\":\"new label\"}");
+      sql(box, sql).sends("GET /v4/profile/tokens/2",
+          "PUT /v4/profile/tokens/2 {\"label\":\"new label\"}").updates(1);
       assertThat(box.token(2)).isEqualTo(before.withLabel("new label"));
       assertThat(box.server().store().all().stream().filter(t -> t.id() != 2))
           .containsExactlyElementsOf(SampleData.demo().stream().filter(t -> t.id() != 2).toList());
@@ -128,15 +119,11 @@ class WriteRequestsTest {
   void updateByLabelIsOneFilteredListAndOnePutPerMatchingRow(LabelMatching matching)
       throws Exception {
     try (SandboxFixture box = SandboxFixture.start(duplicateLabels(), matching, Clock.systemUTC())) {
-      Connection c = box.connect();
-      box.clearRequests();
-      assertThat(rowCount(c, "UPDATE " + T + " SET label = 'ci-old' WHERE label = 'ci'"))
-          .isEqualTo(3);
-      assertThat(box.requestLines()).containsExactly(
+      sql(box, "UPDATE " + T + " SET label = 'ci-old' WHERE label = 'ci'").sends(
           "GET /v4/profile/tokens?page=1&page_size=500 X-Filter={\"label\":\"ci\"}",
           "PUT /v4/profile/tokens/20 {\"label\":\"ci-old\"}",
           "PUT /v4/profile/tokens/22 {\"label\":\"ci-old\"}",
-          "PUT /v4/profile/tokens/24 {\"label\":\"ci-old\"}");
+          "PUT /v4/profile/tokens/24 {\"label\":\"ci-old\"}").updates(3);
       assertThat(box.labels()).containsEntry(20, "ci-old").containsEntry(21, "CI")
           .containsEntry(22, "ci-old").containsEntry(23, "ci ").containsEntry(24, "ci-old");
       box.assertConforms();
@@ -145,9 +132,7 @@ class WriteRequestsTest {
 
   @Test void deleteByIdListIsKeyLookupsThenOneDeletePerExistingRow() throws Exception {
     try (SandboxFixture box = SandboxFixture.demo()) {
-      Connection c = box.connect();
-      box.clearRequests();
-      assertThat(rowCount(c, "DELETE FROM " + T + " WHERE id IN (4, 5, 99)")).isEqualTo(2);
+      sql(box, "DELETE FROM " + T + " WHERE id IN (4, 5, 99)").updates(2);
       List<String> requests = box.requestLines();
       assertThat(requests).hasSize(5);
       assertThat(requests.subList(0, 3)).containsExactlyInAnyOrder("GET /v4/profile/tokens/4",
@@ -161,20 +146,13 @@ class WriteRequestsTest {
 
   @Test void noMatchCountsZeroAndSendsNoWrite() throws Exception {
     try (SandboxFixture box = SandboxFixture.demo()) {
-      Connection c = box.connect();
-      box.clearRequests();
-      assertThat(rowCount(c, "UPDATE " + T + " SET label = 'x' WHERE id = 999")).isZero();
-      assertThat(box.requestLines()).containsExactly("GET /v4/profile/tokens/999");
-      box.clearRequests();
-      assertThat(rowCount(c, "DELETE FROM " + T + " WHERE label = 'nope'")).isZero();
-      assertThat(box.requestLines()).containsExactly(
-          "GET /v4/profile/tokens?page=1&page_size=500 X-Filter={\"label\":\"nope\"}");
-      box.clearRequests();
-      try (Statement s = c.createStatement()) {
-        assertThat(s.executeUpdate("INSERT INTO " + T + " (label) SELECT label FROM " + T
-            + " WHERE id = 999")).isZero();
-      }
-      assertThat(box.requestLines()).containsExactly("GET /v4/profile/tokens/999");
+      sql(box, "UPDATE " + T + " SET label = 'x' WHERE id = 999")
+          .sends("GET /v4/profile/tokens/999").updates(0);
+      sql(box, "DELETE FROM " + T + " WHERE label = 'nope'")
+          .sends("GET /v4/profile/tokens?page=1&page_size=500 X-Filter={\"label\":\"nope\"}")
+          .updates(0);
+      sql(box, "INSERT INTO " + T + " (label) SELECT label FROM " + T + " WHERE id = 999")
+          .sends("GET /v4/profile/tokens/999").updates(0);
       assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
     }
   }
@@ -244,14 +222,11 @@ class WriteRequestsTest {
   @MethodSource("refusals")
   void refusedStatementsSendNoWrite(Refusal r) throws Exception {
     try (SandboxFixture box = SandboxFixture.demo()) {
-      Connection c = box.connect();
-      box.clearRequests();
-      SQLException e = failure(c, r.sql());
-      assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(r.state());
-      assertThat(e.getMessage()).contains(r.message());
       // The reads that find the rows may stop at the first refused row: at most those listed.
-      assertThat(box.requestLinesSorted()).isSubsetOf(r.requests());
-      assertThat(box.writes()).isEmpty();
+      sql(box, r.sql()).requestsMatching(sent -> {
+        assertThat(SandboxFixture.describe(sent)).isSubsetOf(r.requests());
+        assertThat(sent).allMatch(q -> q.method().equals("GET"));
+      }).failsWith(r.state(), r.message());
       assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
     }
   }
@@ -260,17 +235,13 @@ class WriteRequestsTest {
     try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
       c.setReadOnly(true);
-      box.clearRequests();
       for (String sql : List.of("INSERT INTO " + T + " (label) VALUES ('x')",
           "UPDATE " + T + " SET label = 'y' WHERE id = 2",
           "REPLACE " + T + " SET data__label = 'y' WHERE tokenId = 2",
           "DELETE FROM " + T + " WHERE id = 2")) {
-        SQLException e = failure(c, sql);
-        assertThat(e.getSQLState()).as(sql).isEqualTo("25006");
-        assertThat(e.getMessage()).contains("read-only");
+        LinodeAssert.sql(sql).on(box, c).requests(0).failsWith("25006", "read-only");
       }
-      assertThat(box.requestLines()).isEmpty();
-      assertThat(strings(c, "SELECT COUNT(*) FROM " + T)).containsExactly(List.of("8"));
+      LinodeAssert.sql("SELECT COUNT(*) AS n FROM " + T).on(box, c).returns("n=8");
       assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
     }
   }
@@ -278,8 +249,7 @@ class WriteRequestsTest {
   @Test void fullTableWritesNeedAllowFullTableDml() throws Exception {
     try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect(Map.of("allowFullTableDml", "true"));
-      box.clearRequests();
-      assertThat(rowCount(c, "UPDATE " + T + " SET label = 'same'")).isEqualTo(8);
+      LinodeAssert.sql("UPDATE " + T + " SET label = 'same'").on(box, c).updates(8);
       List<String> requests = box.requestLines();
       assertThat(requests.get(0)).isEqualTo("GET /v4/profile/tokens?page=1&page_size=500");
       assertThat(requests.subList(1, requests.size())).containsExactly(
@@ -293,10 +263,9 @@ class WriteRequestsTest {
           "PUT /v4/profile/tokens/8 {\"label\":\"same\"}");
       assertThat(box.labels().values()).containsOnly("same");
       // DELETE without WHERE would revoke the own token too: still refused, nothing revoked.
-      box.clearRequests();
-      SQLException e = failure(c, "DELETE FROM " + T);
-      assertThat(e.getSQLState()).isEqualTo("55000");
-      assertThat(box.writes()).isEmpty();
+      LinodeAssert.sql("DELETE FROM " + T).on(box, c)
+          .requestsMatching(sent -> assertThat(sent).allMatch(q -> q.method().equals("GET")))
+          .failsWith("55000");
       assertThat(box.ids()).hasSize(8);
       box.assertConforms();
     }
@@ -305,37 +274,35 @@ class WriteRequestsTest {
   @Test void dryRunAnswersWithTheRequestsAndSendsNoWrite() throws Exception {
     try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect(Map.of("dryRun", "true"));
-      box.clearRequests();
-      assertThat(strings(c, "INSERT INTO " + T + " (label, scopes, expiry) VALUES"
-          + " ('a', 'linodes:read_only', NULL), (NULL, NULL, TIMESTAMP '2030-01-01 00:00:00')"))
-          .containsExactly(
+      dry(box, c, "INSERT INTO " + T + " (label, scopes, expiry) VALUES"
+          + " ('a', 'linodes:read_only', NULL), (NULL, NULL, TIMESTAMP '2030-01-01 00:00:00')")
+          .requests(0).returns(t -> assertThat(t.rows()).containsExactly(
               List.of("POST", "/profile/tokens", "{\"label\":\"a\",\"scopes\":\"linodes:read_only\"}"),
-              List.of("POST", "/profile/tokens", "{\"expiry\":\"2030-01-01T00:00:00\"}"));
-      assertThat(box.requestLines()).isEmpty();
+              List.of("POST", "/profile/tokens", "{\"expiry\":\"2030-01-01T00:00:00\"}")));
 
-      assertThat(strings(c, "UPDATE " + T + " SET label = 'z' WHERE id IN (2, 4)")).containsExactly(
-          List.of("PUT", "/profile/tokens/2", "{\"label\":\"z\"}"),
-          List.of("PUT", "/profile/tokens/4", "{\"label\":\"z\"}"));
-      assertThat(box.requestLinesSorted()).containsExactly("GET /v4/profile/tokens/2",
-          "GET /v4/profile/tokens/4");
-      box.clearRequests();
+      dry(box, c, "UPDATE " + T + " SET label = 'z' WHERE id IN (2, 4)")
+          .requestsMatching(r -> assertThat(SandboxFixture.describe(r)).containsExactlyInAnyOrder(
+              "GET /v4/profile/tokens/2", "GET /v4/profile/tokens/4"))
+          .returns(t -> assertThat(t.rows()).containsExactly(
+              List.of("PUT", "/profile/tokens/2", "{\"label\":\"z\"}"),
+              List.of("PUT", "/profile/tokens/4", "{\"label\":\"z\"}")));
 
-      assertThat(strings(c, "REPLACE linode.profile." + T + " SET data__label = 'r'"
-          + " WHERE tokenId = 3 RETURNING id, token;"))
-          .containsExactly(List.of("PUT", "/profile/tokens/3", "{\"label\":\"r\"}"));
-      assertThat(box.requestLines()).containsExactly("GET /v4/profile/tokens/3");
-      box.clearRequests();
+      dry(box, c, "REPLACE linode.profile." + T + " SET data__label = 'r'"
+          + " WHERE tokenId = 3 RETURNING id, token;").sends("GET /v4/profile/tokens/3")
+          .returns(t -> assertThat(t.rows())
+              .containsExactly(List.of("PUT", "/profile/tokens/3", "{\"label\":\"r\"}")));
 
-      List<List<String>> delete = strings(c, "DELETE FROM " + T + " WHERE label = 'terraform'");
-      assertThat(delete).hasSize(1);
-      assertThat(delete.get(0)).containsExactly("DELETE", "/profile/tokens/3", null);
-      assertThat(box.requestLines()).containsExactly(
-          "GET /v4/profile/tokens?page=1&page_size=500 X-Filter={\"label\":\"terraform\"}");
+      dry(box, c, "DELETE FROM " + T + " WHERE label = 'terraform'")
+          .sends("GET /v4/profile/tokens?page=1&page_size=500 X-Filter={\"label\":\"terraform\"}")
+          .returns(t -> {
+            assertThat(t.rows()).hasSize(1);
+            assertThat(t.rows().get(0)).containsExactly("DELETE", "/profile/tokens/3", null);
+          });
       box.clearRequests();
 
       // The rails still apply in a dry run.
-      assertThat(failure(c, "DELETE FROM " + T + " WHERE id = 1").getSQLState()).isEqualTo("55000");
-      assertThat(failure(c, "UPDATE " + T + " SET label = 'q'").getSQLState()).isEqualTo("55000");
+      dry(box, c, "DELETE FROM " + T + " WHERE id = 1").failsWith("55000");
+      dry(box, c, "UPDATE " + T + " SET label = 'q'").failsWith("55000");
       assertThat(box.writes()).isEmpty();
       assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
       box.assertConforms();

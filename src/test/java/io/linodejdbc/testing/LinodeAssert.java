@@ -230,17 +230,20 @@ public final class LinodeAssert {
     return this;
   }
 
-  /** The SQLException running the statement throws; fails if it runs. */
+  /**
+   * The SQLException running the statement throws, while executing it or reading its rows (errors
+   * of evaluation come while reading); fails if it runs.
+   */
   public SQLException failure() {
     try {
       execute(true, c -> {
         if (parameters == null) {
           try (Statement st = c.createStatement()) {
-            st.execute(sql);
+            drain(st, st.execute(sql));
           }
         } else {
           try (PreparedStatement ps = prepare(c)) {
-            ps.execute();
+            drain(ps, ps.execute());
           }
         }
         return null;
@@ -251,10 +254,13 @@ public final class LinodeAssert {
     throw new AssertionError("expected a failure, but it ran: " + sql);
   }
 
-  /** The SQLException running {@code sql} on {@code c} throws ({@code execute}); fails if it runs. */
+  /**
+   * The SQLException running {@code sql} on {@code c} throws ({@code execute}, then reading every
+   * row, since errors of evaluation come while reading); fails if it runs.
+   */
   public static SQLException failure(Connection c, String sql) {
     try (Statement st = c.createStatement()) {
-      st.execute(sql);
+      drain(st, st.execute(sql));
     } catch (SQLException e) {
       return e;
     }
@@ -301,24 +307,21 @@ public final class LinodeAssert {
   }
 
   /**
-   * Runs {@code step}; with a {@code check}, the request log is emptied first and the requests
-   * it sent are checked after: after it returns, or, when it is {@code expectedToFail}, also after
-   * it throws.
+   * Runs {@code step}; with a {@code check}, the request log is emptied once the connection is
+   * open (what opening sends is not the statement's) and the requests it sent are checked after
+   * it returns, or, when it is {@code expectedToFail}, also after it throws.
    */
   private <T> T execute(boolean expectedToFail, Step<T> step,
       Consumer<List<RecordedRequest>> check) throws SQLException {
     SandboxFixture fixture = shared != null ? shared : startOwn();
     try {
-      if (check != null) {
-        fixture.clearRequests();
-      }
       T result;
       try {
         if (connection != null) {
-          result = step.apply(connection);
+          result = step.apply(cleared(fixture, connection, check));
         } else {
           try (Connection c = fixture.connect(properties)) {
-            result = step.apply(c);
+            result = step.apply(cleared(fixture, c, check));
           }
         }
       } catch (SQLException e) {
@@ -334,6 +337,29 @@ public final class LinodeAssert {
     } finally {
       if (fixture != shared) {
         fixture.close();
+      }
+    }
+  }
+
+  /** {@code c}, once the request log is emptied (when there is a check): after connecting. */
+  private static Connection cleared(SandboxFixture fixture, Connection c,
+      Consumer<List<RecordedRequest>> check) {
+    if (check != null) {
+      fixture.clearRequests();
+    }
+    return c;
+  }
+
+  /** Reads every row of the result {@code st} has, when it has one. */
+  private static void drain(Statement st, boolean hasResultSet) throws SQLException {
+    if (hasResultSet) {
+      try (ResultSet rs = st.getResultSet()) {
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          for (int i = 1; i <= n; i++) {
+            rs.getObject(i);
+          }
+        }
       }
     }
   }

@@ -145,6 +145,14 @@ class LinodeAssertTest {
     fails(() -> sql("SELECT id FROM " + T).returns("id=1; label=x").failure());
   }
 
+  @Test void failureIncludesErrorsThatComeWhileReadingRows() throws SQLException {
+    String cast = "SELECT CAST(label AS int) FROM " + T + " WHERE id = 2";
+    sql(cast).failsWith("22P02", "ci-deploy");
+    try (SandboxFixture box = SandboxFixture.demo()) {
+      assertThat(LinodeAssert.failure(box.connect(), cast).getSQLState()).isEqualTo("22P02");
+    }
+  }
+
   @Test void aFailingStatementFailsASucceedingAssertionWithItsState() {
     assertThatThrownBy(() -> sql("SELECT nope FROM " + T).returnsCount(0))
         .isInstanceOf(AssertionError.class).hasMessageContaining("42703");

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,10 +29,11 @@ import java.util.regex.Pattern;
  * }
  * }</pre>
  *
- * <p>Connections opened through the fixture are closed with it. Use it from {@code @BeforeAll} /
- * {@code @AfterAll}, or in a try-with-resources block. Tests that write start a fresh one each
- * ({@link #demo()}), since writes change the sandbox's state, and read what the statement sent
- * with {@link #requestLines()} and what it stored with {@link #token(int)} / {@link #labels()}.
+ * <p>Connections opened through the fixture are closed with it (and forgotten once closed). Use
+ * it from {@code @BeforeAll} / {@code @AfterAll}, or in a try-with-resources block. Tests that
+ * write start a fresh one each ({@link #demo()}), since writes change the sandbox's state, and
+ * read what the statement sent with {@link #requestLines()} and what it stored with
+ * {@link #token(int)} / {@link #labels()}.
  * Queries on it go through {@link LinodeAssert} ({@code LinodeAssert.sql(...).on(fixture)}).
  */
 public final class SandboxFixture implements AutoCloseable {
@@ -62,6 +64,22 @@ public final class SandboxFixture implements AutoCloseable {
   /** A sandbox of its own holding the demo tokens, exact label matching (token 1 is the caller). */
   public static SandboxFixture demo() {
     return start(SampleData.demo(), LabelMatching.EXACT, Clock.systemUTC());
+  }
+
+  /**
+   * The differential data set: {@code SampleData.adversarial(1200, 42)} plus a few labels it
+   * lacks: Greek capitals with a sigma, whose lower case depends on the position (final sigma 'ς'
+   * vs 'σ'), so "lower-case both sides, then contains" is not implied by "contains". They share
+   * the busiest created second, to add ties.
+   */
+  public static List<SandboxToken> differentialTokens() {
+    List<SandboxToken> t = new ArrayList<>(SampleData.adversarial(1200, 42));
+    LocalDateTime tie = LocalDateTime.of(2015, 5, 5, 2, 25, 15);
+    String[] extra = {"ΑΣΑ", "ΟΔΟΣ ΑΣΑ", "σας"};
+    for (int i = 0; i < extra.length; i++) {
+      t.add(new SandboxToken(1201 + i, extra[i], "*", tie, null, String.format("extra%059d", i)));
+    }
+    return List.copyOf(t);
   }
 
   /** A fixture around a sandbox the caller built ({@code SandboxServer.builder()...start()}). */
@@ -120,9 +138,19 @@ public final class SandboxFixture implements AutoCloseable {
     extra.forEach(p::setProperty);
     Connection c = DriverManager.getConnection("jdbc:linode:", p);
     synchronized (connections) {
+      // forget those already closed: a fixture handing out many connections must not keep them
+      connections.removeIf(SandboxFixture::closed);
       connections.add(c);
     }
     return c;
+  }
+
+  private static boolean closed(Connection c) {
+    try {
+      return c.isClosed();
+    } catch (SQLException e) {
+      return false;
+    }
   }
 
   public RequestLog requestLog() {

@@ -476,6 +476,94 @@ public final class PgFunctions {
         null);
   }
 
+  /**
+   * {@code format(fmt, args...)} with PostgreSQL's conversions {@code %s} (the value as text, NULL
+   * as nothing), {@code %I} (an identifier, quoted where needed), {@code %L} (a literal, NULL as
+   * {@code NULL}), {@code %%}, and argument positions {@code %2$s}; up to four arguments (Calcite
+   * has no variadic user functions). Metabase's field list formats type and table names so.
+   */
+  public static @Nullable String format(@Nullable String fmt) {
+    return formatOf(fmt);
+  }
+
+  public static @Nullable String format(@Nullable String fmt, @Nullable Object a) {
+    return formatOf(fmt, a);
+  }
+
+  public static @Nullable String format(@Nullable String fmt, @Nullable Object a,
+      @Nullable Object b) {
+    return formatOf(fmt, a, b);
+  }
+
+  public static @Nullable String format(@Nullable String fmt, @Nullable Object a,
+      @Nullable Object b, @Nullable Object c) {
+    return formatOf(fmt, a, b, c);
+  }
+
+  public static @Nullable String format(@Nullable String fmt, @Nullable Object a,
+      @Nullable Object b, @Nullable Object c, @Nullable Object d) {
+    return formatOf(fmt, a, b, c, d);
+  }
+
+  private static @Nullable String formatOf(@Nullable String fmt, @Nullable Object... args) {
+    if (fmt == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    int next = 0;
+    for (int i = 0; i < fmt.length(); i++) {
+      char c = fmt.charAt(i);
+      if (c != '%') {
+        out.append(c);
+        continue;
+      }
+      if (++i >= fmt.length()) {
+        throw formatError("unterminated format() type specifier");
+      }
+      if (fmt.charAt(i) == '%') {
+        out.append('%');
+        continue;
+      }
+      int j = i;
+      while (j < fmt.length() && Character.isDigit(fmt.charAt(j))) {
+        j++;
+      }
+      int index = next;
+      if (j > i && j < fmt.length() && fmt.charAt(j) == '$') {
+        index = Integer.parseInt(fmt.substring(i, j)) - 1;
+        i = j + 1;
+      }
+      if (i >= fmt.length()) {
+        throw formatError("unterminated format() type specifier");
+      }
+      char type = fmt.charAt(i);
+      if (type != 's' && type != 'I' && type != 'L') {
+        throw formatError("unrecognized format() type specifier \"" + type + "\"");
+      }
+      if (index < 0 || index >= args.length) {
+        throw formatError("too few arguments for format()");
+      }
+      Object v = args[index];
+      next = index + 1;
+      if (type == 's') {
+        out.append(v == null ? "" : v.toString());
+      } else if (type == 'I') {
+        if (v == null) {
+          throw new LinodeQueryException(SqlState.INVALID_PARAMETER_VALUE.code(),
+              "null values cannot be formatted as an SQL identifier", null);
+        }
+        out.append(CatalogModel.quoteIdent(v.toString()));
+      } else {
+        out.append(v == null ? "NULL" : "'" + v.toString().replace("'", "''") + "'");
+      }
+    }
+    return out.toString();
+  }
+
+  private static LinodeQueryException formatError(String message) {
+    return new LinodeQueryException(SqlState.INVALID_PARAMETER_VALUE.code(), message, null);
+  }
+
   /** {@code quote_ident}: double quotes where PostgreSQL needs them. */
   public static @Nullable String quote_ident(@Nullable String name) {
     return name == null ? null : CatalogModel.quoteIdent(name);

@@ -228,6 +228,11 @@ public final class PgTreeRewriter {
       return seriesAlias(call);
     case WITHIN_GROUP:
       return percentile(call);
+    case ITEM:
+      // int2vector subscripts start at 0: indkey[0] is the first key column
+      return isVector(call.operand(0)) ? op.createCall(pos, call.operand(0),
+          SqlStdOperatorTable.PLUS.createCall(pos, call.operand(1),
+              SqlLiteral.createExactNumeric("1", pos))) : call;
     default:
       break;
     }
@@ -394,6 +399,19 @@ public final class PgTreeRewriter {
           new SqlIdentifier(alias.getSimple(), alias.getParserPosition()));
     }
     return as;
+  }
+
+  /**
+   * The catalog columns of PostgreSQL's type {@code int2vector} that the catalog holds as
+   * integer arrays: {@code pg_index.indkey} and {@code indoption}. A vector's subscripts start at
+   * 0 and its text is its numbers separated by spaces; any column so named is taken for one.
+   */
+  private static final java.util.Set<String> VECTOR_COLUMNS = java.util.Set.of("indkey",
+      "indoption");
+
+  private static boolean isVector(SqlNode node) {
+    return node instanceof SqlIdentifier id && !id.isStar() && VECTOR_COLUMNS.contains(
+        id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT));
   }
 
   /** The table functions there are; any other function called in a FROM clause is a scalar. */
@@ -997,6 +1015,11 @@ public final class PgTreeRewriter {
     if (!(call.operand(1) instanceof SqlDataTypeSpec type)) {
       return call.getOperator() == SqlStdOperatorTable.CAST ? call
           : SqlStdOperatorTable.CAST.createCall(pos, call.getOperandList());
+    }
+    if (isVector(value) && type.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec b
+        && SqlTypeName.CHAR_TYPES.contains(SqlTypeName.get(b.getTypeName().getSimple()))) {
+      // int2vector's text: the numbers separated by spaces ("1 2"; SQLAlchemy splits it)
+      return function("array_to_string", pos, List.of(value, SqlLiteral.createCharString(" ", pos)));
     }
     String udt = PgTypes.userDefinedName(type);
     if (udt == null) {
