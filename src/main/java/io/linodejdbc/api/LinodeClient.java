@@ -159,14 +159,52 @@ public final class LinodeClient implements AutoCloseable {
 
   /** Lazily reads a paginated listing; see {@link ListRequest} and the consistency checks of the cursor. */
   public RowCursor list(ListRequest request) {
+    ListCursor<ObjectNode> objects = list(request, TREE_ROWS);
+    return new RowCursor() {
+      @Override public boolean hasNext() {
+        return objects.hasNext();
+      }
+
+      @Override public ObjectNode next() {
+        return objects.next();
+      }
+
+      @Override public void close() {
+        objects.close();
+      }
+    };
+  }
+
+  /** Each object of a listing as a JSON tree; integral ids as numbers, anything else by its text. */
+  private static final RowDecoder<ObjectNode> TREE_ROWS = new RowDecoder<>() {
+    @Override public ObjectNode decode(com.fasterxml.jackson.core.JsonParser parser) throws java.io.IOException {
+      return WireJson.TREE_READER.readTree(parser);
+    }
+
+    @Override public Object id(ObjectNode row) {
+      JsonNode id = row.get("id");
+      if (id == null || id.isNull()) {
+        return null;
+      }
+      return id.isIntegralNumber() && id.canConvertToLong() ? (Object) id.longValue() : id.asText();
+    }
+  };
+
+  /**
+   * Lazily reads a paginated listing like {@link #list(ListRequest)}, each page parsed and its
+   * objects turned into rows by {@code decoder} on the thread that fetched it, while the consumer
+   * reads the pages before it.
+   */
+  public <T> ListCursor<T> list(ListRequest request, RowDecoder<T> decoder) {
     Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(decoder, "decoder");
     CancelScope cursorScope = openScope().child();
     int size = pageSizeFor(request.pageSize() == 0 ? config.pageSize() : request.pageSize(),
         request.fetchSize());
     String filter = request.xFilter().map(WireJson::headerValue).orElse(null);
-    return new PageCursor(request.path(), size, request.prefetchRows(), request.fetchSize(),
+    return new PageCursor<>(request.path(), size, request.prefetchRows(), request.fetchSize(),
         lookaheadPages(size), pool, cursorScope,
-        p -> executor.execute("GET", p, null, filter, cursorScope, true));
+        p -> executor.executePage(p, filter, cursorScope, decoder));
   }
 
   /**
