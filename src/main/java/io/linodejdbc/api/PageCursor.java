@@ -45,7 +45,7 @@ final class PageCursor<T> extends AbstractRowCursor<T> implements ListCursor<T> 
   private final Function<String, PageBody<T>> fetch;
 
   private final Map<Integer, Future<PageBody<T>>> scheduled = new ConcurrentHashMap<>();
-  private final Set<Object> seenIds = new HashSet<>();
+  private final IdSet seenIds = new IdSet();
   private int highestScheduled;
   private int currentPage;
   private int totalPages = -1;
@@ -202,6 +202,62 @@ final class PageCursor<T> extends AbstractRowCursor<T> implements ListCursor<T> 
 
   private static LinodeApiException inconsistent(String path, String detail) {
     return LinodeApiException.builder(Kind.INCONSISTENT_LISTING, "GET", path).status(200).detail(detail).build();
+  }
+
+  /**
+   * The ids seen so far: Integer ids (what a decoder of integer keys reports, a scan's every row)
+   * in an open-addressing table of ints, anything else in a HashSet. Values are told apart as
+   * {@code equals} does: an Integer 5 and a Long 5 are different ids.
+   */
+  static final class IdSet {
+    private final Set<Object> others = new HashSet<>();
+    private int[] table = new int[1024];
+    private int size;
+    private boolean hasZero;
+
+    /** Adds {@code id}; false if it was there already. */
+    boolean add(Object id) {
+      if (!(id instanceof Integer boxed)) {
+        return others.add(id);
+      }
+      int v = boxed;
+      if (v == 0) { // 0 marks a free slot
+        boolean added = !hasZero;
+        hasZero = true;
+        return added;
+      }
+      if (2 * (size + 1) > table.length) {
+        grow();
+      }
+      if (!insert(table, v)) {
+        return false;
+      }
+      size++;
+      return true;
+    }
+
+    private static boolean insert(int[] t, int v) {
+      int mask = t.length - 1;
+      for (int i = (v * 0x9E3779B9) >>> 7 & mask; ; i = (i + 1) & mask) {
+        if (t[i] == v) {
+          return false;
+        }
+        if (t[i] == 0) {
+          t[i] = v;
+          return true;
+        }
+      }
+    }
+
+    private void grow() {
+      int[] bigger = new int[table.length * 2];
+      for (int v : table) {
+        if (v != 0) {
+          insert(bigger, v);
+        }
+      }
+      table = bigger;
+    }
   }
 
   @Override

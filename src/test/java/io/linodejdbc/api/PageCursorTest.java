@@ -258,6 +258,22 @@ class PageCursorTest {
   };
 
   @Test
+  void theIdSetAgreesWithAHashSet() {
+    PageCursor.IdSet ids = new PageCursor.IdSet();
+    java.util.Set<Object> reference = new java.util.HashSet<>();
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+    for (int i = 0; i < 50_000; i++) {
+      int kind = rng.nextInt(10);
+      Object id = kind == 0 ? (Object) (long) rng.nextInt(-50, 3000) : kind == 1 ? "s" + rng.nextInt(300)
+          : kind == 2 ? (Object) rng.nextInt() : (Object) rng.nextInt(-50, 30_000);
+      assertThat(ids.add(id)).as("add %s (%s)", id, id.getClass().getSimpleName()).isEqualTo(reference.add(id));
+    }
+    assertThat(ids.add(0)).isEqualTo(reference.add(0));
+    assertThat(ids.add(0)).isFalse();
+    assertThat(ids.add(0L)).isEqualTo(reference.add(0L));
+  }
+
+  @Test
   void decodedRowsArriveInOrderAndARefusedRowFailsTheCursorWhereItIs() {
     stubListing(60, 25, 0);
     List<Integer> got = new ArrayList<>();
