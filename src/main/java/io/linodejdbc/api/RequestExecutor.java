@@ -323,6 +323,13 @@ final class RequestExecutor {
       return Outcome.failed(LinodeApiException.builder(Kind.CANCELLED, method, path).status(status)
           .detail("thread interrupted"), false, OptionalLong.empty(), false);
     }
+    if (status == 0) {
+      // Most often a kept-alive connection the server had closed while it sat idle (a server
+      // closes idle ones after its own timeout, e.g. 30 s; OkHttp reuses them for a GET
+      // unchecked). Its idle siblings went stale at the same time: drop them all, so that the
+      // retry opens a fresh connection instead of failing on the next stale one.
+      http.connectionPool().evictAll();
+    }
     // OkHttp's messages name the URL at most (no headers, no body); safe to keep.
     Kind kind = status == 0 ? Kind.TRANSPORT : Kind.MALFORMED_RESPONSE;
     String detail = status == 0 ? e.toString()
