@@ -35,6 +35,49 @@ SqlNode SqlDmlWithReturning() :
     )
 }
 
+/**
+ * {@code EXPLAIN PLAN ... FOR} as Calcite's own SqlExplain() reads it, but of any statement
+ * SqlDmlWithReturning() reads too: a write with RETURNING, StackQL's REPLACE. Tried before
+ * Calcite's production (statementParserMethods), so it reads every EXPLAIN PLAN.
+ */
+SqlNode SqlExplainWithReturning() :
+{
+    final SqlNode stmt;
+    SqlExplainLevel detailLevel = SqlExplainLevel.EXPPLAN_ATTRIBUTES;
+    final SqlExplain.Depth depth;
+    final SqlExplainFormat format;
+}
+{
+    <EXPLAIN> <PLAN>
+    [ detailLevel = ExplainDetailLevel() ]
+    depth = ExplainDepth()
+    (
+        LOOKAHEAD(2)
+        <AS> <XML> { format = SqlExplainFormat.XML; }
+    |
+        LOOKAHEAD(2)
+        <AS> <JSON> { format = SqlExplainFormat.JSON; }
+    |
+        <AS> <DOT_FORMAT> { format = SqlExplainFormat.DOT; }
+    |
+        { format = SqlExplainFormat.TEXT; }
+    )
+    <FOR>
+    (
+        // as SqlStmt() tries it: before a query, which a REPLACE(...) call could begin
+        LOOKAHEAD(2)
+        stmt = SqlDmlWithReturning()
+    |
+        stmt = OrderedQueryOrExpr(ExprContext.ACCEPT_QUERY)
+    |
+        stmt = SqlMerge()
+    )
+    {
+        return new SqlExplain(getPos(), stmt, detailLevel.symbol(SqlParserPos.ZERO),
+            depth.symbol(SqlParserPos.ZERO), format.symbol(SqlParserPos.ZERO), nDynamicParams);
+    }
+}
+
 /** Parses {@code RETURNING *} or {@code RETURNING column [AS alias] [, ...]}. */
 SqlNodeList ReturningList() :
 {

@@ -47,13 +47,12 @@ final class JdbcProxies {
 
   /** Per-statement state: generated keys, the driver's own results, parameters, batches. */
   private static final class StatementState {
-    /** Prepared with a RETURNING clause added for generated keys. */
-    boolean returnsKeys;
     /**
-     * With {@link #returnsKeys}: the statement prepared without RETURNING, which runs the batches
-     * (Avatica batches only statements that answer an update count). Parameters go to both.
+     * Prepared with a RETURNING clause added for generated keys. Its batches run here, one
+     * execution of that same plan per parameter set (Avatica batches only statements that answer
+     * an update count), and collect the keys of every row.
      */
-    @Nullable PreparedStatement twin;
+    boolean returnsKeys;
     /** The SQL a prepared statement was prepared with (as the user wrote it). */
     @Nullable String sql;
     @Nullable WriteShape shape;
@@ -214,7 +213,7 @@ final class JdbcProxies {
         .on("cancel", JdbcProxies::cancel)
         .on("addBatch", params(String.class), c -> {
           c.statement().sqlBatch.add(c.arg(0, String.class));
-          return toTwinOrProceed(c);
+          return c.proceed();
         })
         .on("clearBatch", JdbcProxies::clearBatch)
         .on("getGeneratedKeys", c -> c.statement().generatedKeys != null
@@ -254,15 +253,12 @@ final class JdbcProxies {
               JdbcProxies::otherSetter)
           .on("clearParameters", c -> {
             c.statement().parameters.clear();
-            if (c.statement().twin != null) {
-              c.statement().twin.clearParameters();
-            }
             return c.proceed();
           })
           .on("addBatch", c -> {
             StatementState s = c.statement();
             s.batch.add(List.copyOf(s.parameters.values()));
-            return toTwinOrProceed(c);
+            return c.proceed();
           });
     }
     return b.build();
@@ -295,16 +291,9 @@ final class JdbcProxies {
     String returning = keys == null || sql == null ? null : DialectSettings.withReturning(sql, keys);
     StatementState s = new StatementState();
     s.sql = sql;
+    s.returnsKeys = returning != null;
     synchronized (owner) { // see Handler.createsStatements
-      if (returning != null) {
-        s.returnsKeys = true;
-        s.twin = owner.calcite().prepareStatement(sql);
-        applyNetworkTimeout(owner, s.twin);
-        PreparedStatement ps = owner.calcite().prepareStatement(returning);
-        applyNetworkTimeout(owner, ps);
-        return wrap(ps, PreparedStatement.class, new Parents(owner, null), s);
-      }
-      PreparedStatement ps = owner.calcite().prepareStatement(sql);
+      PreparedStatement ps = owner.calcite().prepareStatement(returning != null ? returning : sql);
       applyNetworkTimeout(owner, ps);
       return wrap(ps, PreparedStatement.class, new Parents(owner, null), s);
     }
@@ -321,9 +310,6 @@ final class JdbcProxies {
 
   private static @Nullable Object close(Call c) throws SQLException {
     StatementState s = c.statement();
-    if (s.twin != null) {
-      s.twin.close();
-    }
     Handler.closeCurrent(s);
     return c.proceed();
   }
@@ -363,13 +349,7 @@ final class JdbcProxies {
     StatementState s = c.statement();
     s.batch.clear();
     s.sqlBatch.clear();
-    return toTwinOrProceed(c);
-  }
-
-  /** Batches of a statement prepared for generated keys run on its twin (without RETURNING). */
-  private static @Nullable Object toTwinOrProceed(Call c) throws SQLException {
-    PreparedStatement twin = c.statement().twin;
-    return twin != null ? Handler.invokeOn(twin, c.method, c.args) : c.proceed();
+    return c.proceed();
   }
 
   private static @Nullable Object moreResults(Call c, @Nullable Integer current)
@@ -386,7 +366,7 @@ final class JdbcProxies {
     return false;
   }
 
-  /** A typed setter: bound by {@link ParameterBinder}, to the twin too, and remembered. */
+  /** A typed setter: bound by {@link ParameterBinder}, and remembered. */
   private static @Nullable Object bindParameter(Call c) throws SQLException {
     StatementState s = c.statement();
     PreparedStatement ps = (PreparedStatement) c.delegate();
@@ -397,20 +377,14 @@ final class JdbcProxies {
       s.parameterTypesRead = true;
     }
     ParameterBinder.bind(ps, s.parameterTypes, name, call);
-    if (s.twin != null) {
-      ParameterBinder.bind(s.twin, s.parameterTypes, name, call);
-    }
     s.parameters.put((Integer) call[0], new Object[] {name, call});
     return null;
   }
 
-  /** Other setters (bytes, streams, times) go to Avatica as they are, and to the twin. */
+  /** Other setters (bytes, streams, times) go to Avatica as they are. */
   private static @Nullable Object otherSetter(Call c) throws SQLException {
     StatementState s = c.statement();
     Object[] args = java.util.Objects.requireNonNull(c.args);
-    if (s.twin != null) {
-      Handler.invokeOn(s.twin, c.method, args);
-    }
     Integer index = (Integer) args[0];
     s.parameters.put(index, new Object[] {"setObject", new Object[] {index, args[1]}});
     return c.proceed();
@@ -452,7 +426,7 @@ final class JdbcProxies {
       try {
         return override.answer(new Call(this, proxy, method, args));
       } catch (SQLException | RuntimeException e) {
-        throw SqlErrors.translate(e);
+        throw translate(e);
       }
     }
 
@@ -550,9 +524,9 @@ final class JdbcProxies {
     /** Whether a batch runs statement by statement here rather than in Avatica. */
     private boolean replaysBatch(StatementState s) {
       LinodeConnection owner = parents.connection();
-      boolean returning = delegate instanceof PreparedStatement && !s.returnsKeys
-          && s.shape() == WriteShape.RETURNING;
-      return owner.inTransaction() || owner.writes().dryRun() || returning;
+      boolean rows = delegate instanceof PreparedStatement
+          && (s.returnsKeys || s.shape() == WriteShape.RETURNING);
+      return owner.inTransaction() || owner.writes().dryRun() || rows;
     }
 
     /**
@@ -639,12 +613,17 @@ final class JdbcProxies {
       }
     }
 
-    private static @Nullable Object invokeOn(Object target, Method method,
+    /** {@code t} as an SQLException, in the words of this connection's resources. */
+    private SQLException translate(Throwable t) {
+      return SqlErrors.translate(t, parents.connection().session().resources());
+    }
+
+    private @Nullable Object invokeOn(Object target, Method method,
         Object @Nullable [] args) throws SQLException {
       try {
         return method.invoke(target, args);
       } catch (InvocationTargetException e) {
-        throw SqlErrors.translate(e.getCause());
+        throw translate(e.getCause());
       } catch (IllegalAccessException e) {
         throw new SQLException("cannot call " + method.getName(), SqlState.GENERAL_ERROR.code(),
             e);
@@ -652,8 +631,9 @@ final class JdbcProxies {
     }
 
     /**
-     * A batch run here, statement by statement (in a transaction, on a dry run, with
-     * RETURNING): each one's count is exact; a failure says which ones completed.
+     * A batch run here, statement by statement (in a transaction, on a dry run, with RETURNING
+     * or generated keys): each one's count is exact; a failure says which ones completed; the
+     * generated keys are those of all the rows.
      */
     private Object replayBatch(Object proxy, boolean large) throws SQLException {
       StatementState s = java.util.Objects.requireNonNull(state);
@@ -663,9 +643,6 @@ final class JdbcProxies {
       s.batch.clear();
       s.sqlBatch.clear();
       ((Statement) delegate).clearBatch();
-      if (s.twin != null) {
-        s.twin.clearBatch();
-      }
       List<Long> counts = new ArrayList<>();
       List<Object[]> keyRows = new ArrayList<>();
       CachedResultSet.Rows last = null;
@@ -696,7 +673,7 @@ final class JdbcProxies {
           }
         }
       } catch (SQLException | RuntimeException e) {
-        SQLException cause = SqlErrors.translate(e);
+        SQLException cause = translate(e);
         throw new BatchUpdateException("Batch stopped after " + counts.size()
             + " statement(s) completed: " + cause.getMessage(), cause.getSQLState(),
             cause.getErrorCode(), counts.stream().mapToLong(Long::longValue).toArray(), cause);
@@ -713,7 +690,7 @@ final class JdbcProxies {
 
     /** Runs the batch; a failure says how many statements were applied before it. */
     private Object batch(boolean large) throws SQLException {
-      Statement target = state != null && state.twin != null ? state.twin : (Statement) delegate;
+      Statement target = (Statement) delegate;
       if (state != null) {
         state.batch.clear();
         state.sqlBatch.clear();
@@ -722,7 +699,7 @@ final class JdbcProxies {
         try {
           return large ? target.executeLargeBatch() : target.executeBatch();
         } catch (SQLException | RuntimeException e) {
-          SQLException cause = SqlErrors.translate(e);
+          SQLException cause = translate(e);
           List<Long> done = progress.counts();
           long[] counts = done.stream().mapToLong(Long::longValue).toArray();
           BatchUpdateException b = new BatchUpdateException("Batch stopped after " + done.size()

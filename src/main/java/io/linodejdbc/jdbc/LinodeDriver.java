@@ -1,6 +1,7 @@
 package io.linodejdbc.jdbc;
 
 import io.linodejdbc.api.LinodeClient;
+import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sql.prepare.LinodeCalciteDriver;
 import io.linodejdbc.sql.LinodeSchemas;
 import io.linodejdbc.sql.prepare.DialectSettings;
@@ -68,7 +69,7 @@ public final class LinodeDriver implements java.sql.Driver {
       Writes writes = new Writes(config.writeOptions());
       LinodeSession session = new LinodeSession(client,
           java.time.Duration.ofSeconds(config.getInt(ConnectionProperty.CACHE_TTL)),
-          List.of(writes.extension()));
+          Resources.all(), List.of(writes.extension()));
       return new LinodeConnection(openCalcite(session), session, writes, config).proxy();
     } catch (SQLException | RuntimeException e) {
       client.close();

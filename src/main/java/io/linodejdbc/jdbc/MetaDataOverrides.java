@@ -254,7 +254,7 @@ final class MetaDataOverrides {
   }
 
   private static MetadataModel model(LinodeConnection connection) {
-    return MetadataModel.of(connection.calcite());
+    return MetadataModel.of(connection.calcite(), connection.session().resources());
   }
 
   private static List<TableInfo> matchingTables(LinodeConnection connection,

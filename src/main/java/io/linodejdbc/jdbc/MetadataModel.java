@@ -2,7 +2,6 @@ package io.linodejdbc.jdbc;
 
 import io.linodejdbc.resource.ColumnDescriptor;
 import io.linodejdbc.resource.ResourceDescriptor;
-import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sql.LinodeSchemas;
 import java.sql.DatabaseMetaData;
 import java.sql.Types;
@@ -77,7 +76,7 @@ final class MetadataModel {
   }
 
   /** The objects of this connection, read afresh (cheap: no API call). */
-  static MetadataModel of(CalciteConnection calcite) {
+  static MetadataModel of(CalciteConnection calcite, List<ResourceDescriptor> resources) {
     RelDataTypeFactory typeFactory = calcite.getTypeFactory();
     List<String> schemas = new ArrayList<>();
     List<TableInfo> tables = new ArrayList<>();
@@ -92,7 +91,8 @@ final class MetadataModel {
         for (String tableName : new TreeSet<>(schema.tables().getNames(LikePattern.any()))) {
           Table table = schema.tables().get(tableName);
           if (table != null) {
-            tables.add(describe(schemaName, tableName, table.getRowType(typeFactory)));
+            tables.add(describe(schemaName, tableName, table.getRowType(typeFactory),
+                resources));
           }
         }
       }
@@ -108,8 +108,9 @@ final class MetadataModel {
     return tables;
   }
 
-  private static @Nullable ResourceDescriptor resource(String service, String name) {
-    for (ResourceDescriptor r : Resources.all()) {
+  private static @Nullable ResourceDescriptor resource(String service, String name,
+      List<ResourceDescriptor> resources) {
+    for (ResourceDescriptor r : resources) {
       if (r.service().equals(service) && r.name().equals(name)) {
         return r;
       }
@@ -117,10 +118,11 @@ final class MetadataModel {
     return null;
   }
 
-  private static TableInfo describe(String schema, String name, RelDataType rowType) {
-    ResourceDescriptor resource = resource(schema, name);
-    ResourceDescriptor pagesOf = name.endsWith(PAGES_SUFFIX)
-        ? resource(schema, name.substring(0, name.length() - PAGES_SUFFIX.length())) : null;
+  private static TableInfo describe(String schema, String name, RelDataType rowType,
+      List<ResourceDescriptor> resources) {
+    ResourceDescriptor resource = resource(schema, name, resources);
+    ResourceDescriptor pagesOf = name.endsWith(PAGES_SUFFIX) ? resource(schema,
+        name.substring(0, name.length() - PAGES_SUFFIX.length()), resources) : null;
     String type = pagesOf != null ? VIEW : TABLE;
     String remarks = resource != null ? resource.description()
         : pagesOf != null ? "The list call of " + CATALOG + "." + schema + "." + pagesOf.name()

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linodejdbc.api.LinodeApiException;
 import io.linodejdbc.api.LinodeClient;
+import io.linodejdbc.resource.ResourceDescriptor;
 import io.linodejdbc.sql.LinodeSession;
 import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.sql.write.Writes;
@@ -82,7 +83,7 @@ final class PendingWrites {
         }
       }
     } catch (SQLException | RuntimeException e) {
-      throw SqlErrors.translate(e);
+      throw SqlErrors.translate(e, session.resources());
     }
     statements++;
     requests.addAll(found);
@@ -105,8 +106,8 @@ final class PendingWrites {
         Request r = todo.get(i);
         try {
           switch (r.method()) {
-          case "POST" -> applied.add(r.describe() + " (id " + id(client.post(r.path(), body(r)))
-              + ")");
+          case "POST" -> applied.add(r.describe() + " (" + key(r.path(),
+              client.post(r.path(), body(r))) + ")");
           case "PUT" -> {
             client.put(r.path(), body(r));
             applied.add(r.describe());
@@ -161,8 +162,16 @@ final class PendingWrites {
     }
   }
 
-  private static String id(@Nullable ObjectNode created) {
-    return created == null || !created.hasNonNull("id") ? "?" : created.get("id").asText();
+  /** The key of what a POST to {@code path} created, as {@code id 5}, from its resource. */
+  private String key(String path, @Nullable ObjectNode created) {
+    ResourceDescriptor resource = session.resources().stream()
+        .filter(res -> res.collectionPath().equals(path)).findFirst().orElse(null);
+    if (resource == null) {
+      return "key ?";
+    }
+    String field = resource.column(resource.keyColumn()).orElseThrow().jsonField();
+    return resource.keyColumn() + " " + (created == null || !created.hasNonNull(field) ? "?"
+        : created.get(field).asText());
   }
 
   /** A second Calcite connection on the same API client whose writes are dry runs. */

@@ -1,6 +1,7 @@
 package io.linodejdbc.jdbc;
 
 import io.linodejdbc.api.LinodeApiException;
+import io.linodejdbc.resource.ResourceDescriptor;
 import io.linodejdbc.sql.LinodeQueryException;
 import io.linodejdbc.sql.prepare.PgErrors;
 import io.linodejdbc.sql.SqlState;
@@ -14,6 +15,7 @@ import java.sql.SQLSyntaxErrorException;
 import java.sql.SQLTimeoutException;
 import java.sql.SQLTransactionRollbackException;
 import java.sql.SQLTransientConnectionException;
+import java.util.List;
 import org.apache.calcite.plan.RelOptPlanner;
 import org.apache.calcite.runtime.CalciteContextException;
 import org.apache.calcite.sql.parser.SqlParseException;
@@ -32,7 +34,12 @@ final class SqlErrors {
 
   private SqlErrors() {}
 
-  static SQLException translate(Throwable t) {
+  /**
+   * {@code t} as an SQLException.
+   *
+   * @param resources the connection's resources (for the hint at a misspelt column)
+   */
+  static SQLException translate(Throwable t, List<ResourceDescriptor> resources) {
     if (t instanceof SQLException sql && sql.getSQLState() != null) {
       return sql; // already ours (or a state Calcite set): a BatchUpdateException keeps its counts
     }
@@ -62,7 +69,7 @@ final class SqlErrors {
       return fromApi(api);
     }
     // A mistake in the statement, in PostgreSQL's words (the SQL dialect's own translation).
-    PgErrors.PgError mistake = PgErrors.describe(t);
+    PgErrors.PgError mistake = PgErrors.describe(t, resources);
     if (mistake != null) {
       return create(mistake.message(), mistake.sqlState(), t);
     }

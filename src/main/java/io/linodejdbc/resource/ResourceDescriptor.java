@@ -69,6 +69,11 @@ public record ResourceDescriptor(
         .filter(c -> c.aliases().stream().anyMatch(a -> a.equalsIgnoreCase(name))).findFirst();
   }
 
+  /** API path of one object with its key as a placeholder, e.g. {@code /profile/tokens/{id}}. */
+  public String objectPathTemplate() {
+    return collectionPath + "/{" + keyColumn + "}";
+  }
+
   /** API path of one object, e.g. {@code /profile/tokens/5}. */
   public String objectPath(long key) {
     return collectionPath + "/" + key;

@@ -4,7 +4,6 @@ import io.linodejdbc.api.LinodeClient;
 import java.time.Clock;
 import java.time.Duration;
 import io.linodejdbc.resource.ResourceDescriptor;
-import io.linodejdbc.resource.Resources;
 import java.util.List;
 import java.util.Objects;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -26,12 +25,6 @@ public final class LinodeSession {
   private volatile boolean readOnly;
   private final @Nullable ResultCache cache;
   private final PlanCache plans = new PlanCache();
-
-  /** A session serving {@link Resources#all()}, read-only unless an extension plans writes. */
-  public LinodeSession(LinodeClient client, Duration cacheTtl,
-      List<StatementExtension> extensions) {
-    this(client, cacheTtl, Resources.all(), extensions);
-  }
 
   /**
    * @param cacheTtl how long scan results are reused ({@link ResultCache}); zero for never

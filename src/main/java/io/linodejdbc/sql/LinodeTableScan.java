@@ -70,7 +70,7 @@ public final class LinodeTableScan extends TableScan implements EnumerableRel {
 
   @Override public RelWriter explainTerms(RelWriter pw) {
     super.explainTerms(pw)
-        .item("request", spec.describeRequest(linodeTable.resource().collectionPath(),
+        .item("request", spec.describeRequest(linodeTable.resource(),
             linodeTable.client().config().pageSize()));
     if (spec.filter() != null) {
       pw.item("xFilter", spec.filter().describe());

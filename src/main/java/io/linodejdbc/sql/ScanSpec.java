@@ -1,5 +1,6 @@
 package io.linodejdbc.sql;
 
+import io.linodejdbc.resource.ResourceDescriptor;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.checkerframework.checker.nullness.qual.Nullable;
@@ -13,7 +14,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * the scan return <em>fewer</em> rows than the table holds is {@link #stopAfter}, which the sort
  * rule sets only directly below a Sort that keeps at most that many rows.
  *
- * @param keys ids to fetch one by one ({@code GET path/{id}}), or null for a list call
+ * @param keys keys to fetch one by one ({@code GET path/{key}}), or null for a list call
  * @param filter the X-Filter template, or null
  * @param exact true when the pushed keys/filter select exactly the rows the SQL predicate does
  *     (so nothing between the scan and a limit can drop rows)
@@ -62,12 +63,15 @@ public record ScanSpec(
     return new ScanSpec(keys, filter, exact, field, desc, rows);
   }
 
-  /** One line per request kind, as EXPLAIN shows them. */
-  String describeRequest(String collectionPath, int pageSize) {
+  /**
+   * One line per request kind, as EXPLAIN shows them: the key lookups by the resource's own key
+   * ({@code GET /widgets/{serial} for serial in [101]}).
+   */
+  String describeRequest(ResourceDescriptor resource, int pageSize) {
     if (keys != null) {
-      return "GET " + collectionPath + "/{id} for id in "
+      return "GET " + resource.objectPathTemplate() + " for " + resource.keyColumn() + " in "
           + keys.stream().map(ScanValue::describe).collect(Collectors.joining(", ", "[", "]"));
     }
-    return "GET " + collectionPath + " page_size=" + pageSize;
+    return "GET " + resource.collectionPath() + " page_size=" + pageSize;
   }
 }

@@ -2,6 +2,7 @@ package io.linodejdbc.cli;
 
 import io.linodejdbc.testing.SqlExampleScript;
 import io.linodejdbc.testing.SqlExampleScript.Example;
+import io.linodejdbc.testing.SandboxFixture;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
@@ -12,14 +13,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Properties;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,26 +34,21 @@ import org.junit.jupiter.params.provider.MethodSource;
 class SqlExamplesTest {
   static final Path DIR = Path.of(System.getProperty("basedir", "."), "sql-examples");
 
+  private static SandboxFixture fixture;
   private static SandboxServer server;
   private static Connection connection;
 
   /** One statement of a file and what its {@code expect} line says. */
 
   @BeforeAll static void start() throws Exception {
-    server = SandboxServer.builder().tokens(SampleData.demo()).start();
-    Properties p = new Properties();
-    p.setProperty("token", server.actingToken());
-    p.setProperty("apiUrl", server.baseUrl());
-    Class.forName(LinodeSql.DRIVER_CLASS);
-    connection = DriverManager.getConnection("jdbc:linode:", p);
+    fixture = SandboxFixture.of(SandboxServer.builder().tokens(SampleData.demo()).start());
+    server = fixture.server();
+    connection = fixture.connect();
   }
 
-  @AfterAll static void stop() throws SQLException {
-    if (connection != null) {
-      connection.close();
-    }
-    if (server != null) {
-      server.close();
+  @AfterAll static void stop() {
+    if (fixture != null) {
+      fixture.close();
     }
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.linodejdbc.sandbox.SampleData;
+import io.linodejdbc.testing.SandboxFixture;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
@@ -23,31 +24,31 @@ class ConnectionBehaviourTest {
   private static final String T = "personal_access_tokens";
 
   @Test void commitIsHarmlessAndAutoCommitIsOn() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
       assertThat(c.getAutoCommit()).isTrue();
-      box.clear();
+      box.clearRequests();
       c.commit();
       assertThat((Object) c.getWarnings()).isNull();
-      assertThat(box.requests()).isEmpty();
+      assertThat(box.requestLines()).isEmpty();
       c.setAutoCommit(true); // allowed: it is already so
       assertThat(c.getAutoCommit()).isTrue();
     }
   }
 
   @Test void rollbackWarnsAndUndoesNothing() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
       try (Statement s = c.createStatement()) {
         s.executeUpdate("INSERT INTO " + T + " (label) VALUES ('kept')");
       }
-      box.clear();
+      box.clearRequests();
       c.rollback();
       SQLWarning w = c.getWarnings();
       assertThat((Object) w).isNotNull();
       assertThat(w.getMessage()).contains("no transactions").contains("undid nothing");
       assertThat(w.getSQLState()).isEqualTo("01000");
-      assertThat(box.requests()).isEmpty();
+      assertThat(box.requestLines()).isEmpty();
       assertThat(box.token(9).label()).isEqualTo("kept");
       c.rollback();
       assertThat((Object) c.getWarnings().getNextWarning()).isNotNull();
@@ -57,17 +58,17 @@ class ConnectionBehaviourTest {
   }
 
   @Test void readOnlyRefusesWritesWhenTheyRunAndAllowsThemAgainAfter() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
       c.setReadOnly(true);
       assertThat(c.isReadOnly()).isTrue();
-      box.clear();
+      box.clearRequests();
       try (Statement s = c.createStatement()) {
         assertThatThrownBy(() -> s.executeUpdate("INSERT INTO " + T + " (label) VALUES ('ro')"))
             .isInstanceOf(SQLException.class)
             .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("25006"));
       }
-      assertThat(box.requests()).isEmpty();
+      assertThat(box.requestLines()).isEmpty();
       c.setReadOnly(false);
       try (Statement s = c.createStatement()) {
         assertThat(s.executeUpdate("INSERT INTO " + T + " (label) VALUES ('rw')")).isEqualTo(1);
@@ -80,7 +81,7 @@ class ConnectionBehaviourTest {
       defect("PreparedStatement INSERT prepared while writable, executed after"
           + " setReadOnly(true): expected 25006 and no POST, actual the POST is sent and the"
           + " token created (read-only is checked only when planning)", () -> {
-        try (DmlSandbox box = DmlSandbox.demo()) {
+        try (SandboxFixture box = SandboxFixture.demo()) {
           Connection c = box.connect();
           try (PreparedStatement ps = c.prepareStatement(
               "INSERT INTO " + T + " (label) VALUES (?)")) {
@@ -92,7 +93,7 @@ class ConnectionBehaviourTest {
               assertThat(e.getSQLState()).isEqualTo("25006");
             }
           }
-          assertThat(box.server.store().all()).isEqualTo(SampleData.demo());
+          assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
         }
       }));
 

@@ -7,7 +7,9 @@ import io.linodejdbc.sandbox.LabelMatching;
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxToken;
 import io.linodejdbc.testing.H2Oracle;
+import io.linodejdbc.testing.LinodeAssert;
 import io.linodejdbc.testing.ResultSets;
+import io.linodejdbc.testing.SandboxFixture;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -121,23 +123,20 @@ class DmlDifferentialTest {
   @ParameterizedTest(name = "{1} {0}")
   @MethodSource("cases")
   void sameOutcomeAsH2(Entry entry, LabelMatching matching) throws Exception {
-    try (DmlSandbox box = DmlSandbox.start(DATA, matching, Clock.systemUTC());
+    try (SandboxFixture box = SandboxFixture.start(DATA, matching, Clock.systemUTC());
         H2Oracle h2 = H2Oracle.load(DATA)) {
       Connection c = box.connect(entry.props());
       if (!entry.props().isEmpty()) {
         // Without the property the same statement is refused, and nothing is sent.
-        Connection plain = box.connect();
-        box.clear();
-        assertThat(DmlSandbox.failure(plain, entry.sql()).getSQLState()).isEqualTo("55000");
-        assertThat(box.requests()).isEmpty();
+        LinodeAssert.sql(entry.sql()).on(box).requests(0).failsWith("55000");
       }
-      box.clear();
+      box.clearRequests();
       Matcher insert = INSERT.matcher(entry.sql());
       if (entry.expectError() != null) {
-        SQLException e = DmlSandbox.failure(c, entry.sql());
+        SQLException e = LinodeAssert.failure(c, entry.sql());
         assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(entry.expectError());
         assertThat(box.writes()).isEmpty();
-        assertThat(box.server.store().all()).isEqualTo(DATA);
+        assertThat(box.server().store().all()).isEqualTo(DATA);
         if (!insert.matches()) {
           try (Statement s = h2.connection().createStatement()) {
             s.executeUpdate(entry.sql());
@@ -156,7 +155,7 @@ class DmlDifferentialTest {
         }
         assertThat(count).as("INSERT count").isEqualTo(expected.size());
         List<List<String>> created = new ArrayList<>();
-        for (SandboxToken t : box.server.store().all()) {
+        for (SandboxToken t : box.server().store().all()) {
           if (t.id() > 300) {
             created.add(Arrays.asList(t.label(), t.scopes(),
                 t.expiry() == null ? null : t.expiry().format(WHOLE)));
@@ -171,7 +170,7 @@ class DmlDifferentialTest {
             new ResultSets.Table(List.of("label", "scopes", "expiry"), created), false);
         assertThat(diff).as("new rows").isEmpty();
         assertThat(box.writes()).hasSize(want.size()).allMatch(w -> w.startsWith("POST "));
-        assertThat(box.server.store().all().subList(0, 300)).isEqualTo(DATA);
+        assertThat(box.server().store().all().subList(0, 300)).isEqualTo(DATA);
       } else {
         int h2Count;
         try (Statement s = h2.connection().createStatement()) {
@@ -184,7 +183,7 @@ class DmlDifferentialTest {
         assertThat(counted).as("update count").isEqualTo(h2Count);
         ResultSets.Table want = h2.query("SELECT id, label FROM personal_access_tokens ORDER BY id");
         List<List<String>> actual = new ArrayList<>();
-        for (SandboxToken t : box.server.store().all()) {
+        for (SandboxToken t : box.server().store().all()) {
           actual.add(Arrays.asList(Integer.toString(t.id()), t.label()));
         }
         Optional<String> diff = ResultSets.diff(want,
@@ -193,7 +192,7 @@ class DmlDifferentialTest {
         long writes = box.writes().size();
         assertThat(writes).as("one PUT/DELETE per changed row").isEqualTo(h2Count);
         // Nothing but labels may change, and only through PUT.
-        for (SandboxToken t : box.server.store().all()) {
+        for (SandboxToken t : box.server().store().all()) {
           SandboxToken before = DATA.get(t.id() - 1);
           assertThat(t).isEqualTo(before.withLabel(t.label()));
         }

@@ -1,14 +1,15 @@
 package io.linodejdbc.dml;
 
-import static io.linodejdbc.dml.DmlSandbox.columns;
-import static io.linodejdbc.dml.DmlSandbox.query;
-import static io.linodejdbc.dml.DmlSandbox.rows;
 import static io.linodejdbc.dml.KnownDefects.defect;
+import static io.linodejdbc.testing.ResultSets.labels;
+import static io.linodejdbc.testing.ResultSets.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxToken;
+import io.linodejdbc.testing.LinodeAssert;
+import io.linodejdbc.testing.SandboxFixture;
 import java.sql.BatchUpdateException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -30,7 +31,7 @@ class GeneratedKeysTest {
   private static final String T = "personal_access_tokens";
 
   /** Asserts the row's token column is the full stored secret of token {@code id}. */
-  private static void assertFullSecret(DmlSandbox box, int id, String returned) {
+  private static void assertFullSecret(SandboxFixture box, int id, String returned) {
     SandboxToken t = box.token(id);
     assertThat(returned == null ? -1 : returned.length()).as("length of token " + id)
         .isEqualTo(64);
@@ -39,13 +40,13 @@ class GeneratedKeysTest {
   }
 
   @Test void executeUpdateWithReturnGeneratedKeysGivesTheCreatedRows() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
-      box.clear();
+    try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
+      box.clearRequests();
       assertThat(s.executeUpdate("INSERT INTO " + T + " (label, scopes) VALUES ('k1', '*'),"
           + " ('k2', 'linodes:read_only')", Statement.RETURN_GENERATED_KEYS)).isEqualTo(2);
       assertThat(s.getUpdateCount()).isEqualTo(2);
       try (ResultSet keys = s.getGeneratedKeys()) {
-        assertThat(columns(keys)).containsExactly("id", "created", "expiry", "label", "scopes",
+        assertThat(labels(keys)).containsExactly("id", "created", "expiry", "label", "scopes",
             "token");
         assertThat(keys.next()).isTrue();
         assertThat(keys.getInt("id")).isEqualTo(9);
@@ -63,7 +64,7 @@ class GeneratedKeysTest {
   }
 
   @Test void executeWithoutKeysGivesAnEmptyGeneratedKeysResult() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+    try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
       assertThat(s.executeUpdate("INSERT INTO " + T + " (label) VALUES ('plain')",
           Statement.NO_GENERATED_KEYS)).isEqualTo(1);
       try (ResultSet keys = s.getGeneratedKeys()) {
@@ -74,7 +75,7 @@ class GeneratedKeysTest {
   }
 
   @Test void preparedWithKeyNamesGivesIdAndFullToken() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + T
           + " (label, scopes, expiry) VALUES (?, ?, ?)", new String[] {"id", "token"})) {
@@ -83,7 +84,7 @@ class GeneratedKeysTest {
         ps.setString(3, "2030-01-01T00:00:00");
         assertThat(ps.executeUpdate()).isEqualTo(1);
         try (ResultSet keys = ps.getGeneratedKeys()) {
-          assertThat(columns(keys)).containsExactly("id", "token");
+          assertThat(labels(keys)).containsExactly("id", "token");
           assertThat(keys.next()).isTrue();
           assertThat(keys.getInt(1)).isEqualTo(9);
           assertFullSecret(box, 9, keys.getString(2));
@@ -94,7 +95,7 @@ class GeneratedKeysTest {
         ps.setString(3, "2031-02-03 04:05:06");
         assertThat(ps.executeUpdate()).isEqualTo(1);
         try (ResultSet keys = ps.getGeneratedKeys()) {
-          assertThat(rows(keys)).hasSize(1);
+          assertThat(strings(keys)).hasSize(1);
         }
       }
       assertThat(box.token(9).expiry()).isEqualTo(LocalDateTime.of(2030, 1, 1, 0, 0));
@@ -106,15 +107,15 @@ class GeneratedKeysTest {
   }
 
   @Test void preparedWithKeyPositionsGivesThoseColumns() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + T + " (label) VALUES (?)",
           new int[] {1})) {
         ps.setString(1, "pos");
         assertThat(ps.executeUpdate()).isEqualTo(1);
         try (ResultSet keys = ps.getGeneratedKeys()) {
-          assertThat(columns(keys)).containsExactly("id");
-          assertThat(rows(keys)).containsExactly(List.of("9"));
+          assertThat(labels(keys)).containsExactly("id");
+          assertThat(strings(keys)).containsExactly(List.of("9"));
         }
       }
       try (PreparedStatement ps = c.prepareStatement("INSERT INTO " + T + " (label) VALUES (?)",
@@ -122,7 +123,7 @@ class GeneratedKeysTest {
         ps.setString(1, "pos2");
         ps.executeUpdate();
         try (ResultSet keys = ps.getGeneratedKeys()) {
-          assertThat(columns(keys)).containsExactly("id", "token");
+          assertThat(labels(keys)).containsExactly("id", "token");
           assertThat(keys.next()).isTrue();
           assertFullSecret(box, 10, keys.getString(2));
         }
@@ -134,43 +135,40 @@ class GeneratedKeysTest {
   }
 
   @Test void returningOnUpdateAndReplaceGivesTheRowsAfter() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      assertThat(query(c, "UPDATE " + T + " SET label = label || '!' WHERE id IN (2, 4)"
-          + " RETURNING id, label, token")).containsExactly(
-              List.of("2", "ci-deploy!", box.token(2).prefix()),
-              List.of("4", "linode-cli!", box.token(4).prefix()));
-      assertThat(query(c, "REPLACE linode.profile." + T + " SET data__label = 'tf'"
-          + " WHERE tokenId = 3 RETURNING *;")).containsExactly(List.of("3",
-              "2023-06-20 08:00:00", "2999-12-12 05:00:00", "tf", "*", box.token(3).prefix()));
+    try (SandboxFixture box = SandboxFixture.demo()) {
+      LinodeAssert.sql("UPDATE " + T + " SET label = label || '!' WHERE id IN (2, 4)"
+          + " RETURNING id, label, token").on(box).returns(
+              "id=2; label=ci-deploy!; token=" + box.token(2).prefix(),
+              "id=4; label=linode-cli!; token=" + box.token(4).prefix());
+      LinodeAssert.sql("REPLACE linode.profile." + T + " SET data__label = 'tf'"
+          + " WHERE tokenId = 3 RETURNING *;").on(box).returns("id=3; created=2023-06-20 08:00:00;"
+              + " expiry=2999-12-12 05:00:00; label=tf; scopes=*; token=" + box.token(3).prefix());
       assertThat(box.labels()).containsEntry(2, "ci-deploy!").containsEntry(3, "tf")
           .containsEntry(4, "linode-cli!");
     }
   }
 
   @Test void returningOnDeleteGivesTheRowsBefore() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
+    try (SandboxFixture box = SandboxFixture.demo()) {
       String p7 = box.token(7).prefix();
       String p8 = box.token(8).prefix();
-      assertThat(query(c, "DELETE FROM " + T + " WHERE id IN (7, 8, 99) RETURNING id, label,"
-          + " token")).containsExactly(List.of("7", "monitoring", p7),
-              List.of("8", "backup-script", p8));
+      LinodeAssert.sql("DELETE FROM " + T + " WHERE id IN (7, 8, 99) RETURNING id, label, token")
+          .on(box).returns("id=7; label=monitoring; token=" + p7, "id=8; label=backup-script; token=" + p8);
       assertThat(box.ids()).containsExactly(1, 2, 3, 4, 5, 6);
     }
   }
 
   @Test void generatedKeysOnUpdateAndDeleteAreTheReturnedRows() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+    try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
       assertThat(s.executeUpdate("UPDATE " + T + " SET label = 'g' WHERE id = 2",
           new String[] {"id", "label"})).isEqualTo(1);
       try (ResultSet keys = s.getGeneratedKeys()) {
-        assertThat(rows(keys)).containsExactly(List.of("2", "g"));
+        assertThat(strings(keys)).containsExactly(List.of("2", "g"));
       }
       assertThat(s.executeUpdate("DELETE FROM " + T + " WHERE id = 6",
           Statement.RETURN_GENERATED_KEYS)).isEqualTo(1);
       try (ResultSet keys = s.getGeneratedKeys()) {
-        List<List<String>> r = rows(keys);
+        List<List<String>> r = strings(keys);
         assertThat(r).hasSize(1);
         assertThat(List.of(r.get(0).get(0), r.get(0).get(3))).containsExactly("6", "old-laptop");
       }
@@ -179,9 +177,9 @@ class GeneratedKeysTest {
   }
 
   @Test void preparedParametersForUpdateAndDelete() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
-      box.clear();
+      box.clearRequests();
       try (PreparedStatement ps = c.prepareStatement("UPDATE " + T + " SET label = ? WHERE id = ?")) {
         ps.setString(1, "p-upd");
         ps.setInt(2, 2);
@@ -199,7 +197,7 @@ class GeneratedKeysTest {
         ps.setString(1, "p-rep");
         ps.setInt(2, 3);
         try (ResultSet rs = ps.executeQuery()) {
-          assertThat(rows(rs)).containsExactly(List.of("3", "p-rep"));
+          assertThat(strings(rs)).containsExactly(List.of("3", "p-rep"));
         }
       }
       assertThat(box.writes()).containsExactly("PUT /v4/profile/tokens/2 {\"label\":\"p-upd\"}",
@@ -212,7 +210,7 @@ class GeneratedKeysTest {
   }
 
   @Test void insertBatchReturnsPerStatementCounts() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
       try (Statement s = c.createStatement()) {
         s.addBatch("INSERT INTO " + T + " (label) VALUES ('b1')");
@@ -238,11 +236,11 @@ class GeneratedKeysTest {
 
   /** A batch failing at its 3rd statement stops there: 1st and 2nd applied, 4th not run. */
   @Test void insertBatchFailingAtTheThirdStatementStopsThere() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+    try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
       for (String sql : failingInsertBatch()) {
         s.addBatch(sql);
       }
-      box.clear();
+      box.clearRequests();
       SQLException e = catchSql(s::executeBatch);
       assertThat(e.getSQLState()).isEqualTo("22001");
       assertThat(e.getMessage()).contains("101");
@@ -260,11 +258,11 @@ class GeneratedKeysTest {
   }
 
   @Test void preparedInsertBatchFailingAtTheThirdRowStopsThere() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo();
+    try (SandboxFixture box = SandboxFixture.demo();
         PreparedStatement ps = box.connect().prepareStatement(
             "INSERT INTO " + T + " (label, scopes) VALUES (?, ?)")) {
       addFailingPreparedBatch(ps);
-      box.clear();
+      box.clearRequests();
       SQLException e = catchSql(ps::executeBatch);
       assertThat(e.getSQLState()).isEqualTo("22023");
       assertThat(box.writes()).hasSize(2);
@@ -305,7 +303,7 @@ class GeneratedKeysTest {
           + " {\"id\", \"token\"}) with 2 rows: expected [1, 1], two tokens created and their"
           + " keys, actual nothing is POSTed (the statement is prepared with RETURNING, a SELECT"
           + " to Avatica, which batches never run)", () -> {
-        try (DmlSandbox box = DmlSandbox.demo();
+        try (SandboxFixture box = SandboxFixture.demo();
             PreparedStatement ps = box.connect().prepareStatement(
                 "INSERT INTO " + T + " (label) VALUES (?)", new String[] {"id", "token"})) {
           ps.setString(1, "kb1");
@@ -326,7 +324,7 @@ class GeneratedKeysTest {
           + " SQLDataException 22001 (JdbcProxies builds the BatchUpdateException, then its own"
           + " catch re-translates it via SqlErrors.translate, which finds the"
           + " LinodeQueryException cause and drops the counts)", () -> {
-        try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+        try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
           for (String sql : failingInsertBatch()) {
             s.addBatch(sql);
           }
@@ -338,7 +336,7 @@ class GeneratedKeysTest {
       defect("PreparedStatement batch INSERT (label, scopes) whose 3rd row has scopes"
           + " 'linodes:write': expected BatchUpdateException with counts [1, 1], actual"
           + " SQLDataException 22023", () -> {
-        try (DmlSandbox box = DmlSandbox.demo();
+        try (SandboxFixture box = SandboxFixture.demo();
             PreparedStatement ps = box.connect().prepareStatement(
                 "INSERT INTO " + T + " (label, scopes) VALUES (?, ?)")) {
           addFailingPreparedBatch(ps);
@@ -350,7 +348,7 @@ class GeneratedKeysTest {
       defect("getGeneratedKeys() after DELETE … WHERE id = 6 RETURN_GENERATED_KEYS: expected"
           + " getString(created) '2020-02-29 23:59:59' as in every other result set, actual"
           + " '2020-02-29 23:59:59.0' (Timestamp.toString in CachedResultSet)", () -> {
-        try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+        try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
           s.executeUpdate("DELETE FROM " + T + " WHERE id = 6", Statement.RETURN_GENERATED_KEYS);
           try (ResultSet keys = s.getGeneratedKeys()) {
             assertThat(keys.next()).isTrue();
@@ -362,7 +360,7 @@ class GeneratedKeysTest {
           + " (?, ?, ?): expected a token expiring 2031-02-03T04:05:06, actual 22023 \"expiry"
           + " '1927857906000' is not a date-time\" (the ? is typed VARCHAR, the timestamp arrives"
           + " as epoch millis text)", () -> {
-        try (DmlSandbox box = DmlSandbox.demo();
+        try (SandboxFixture box = SandboxFixture.demo();
             PreparedStatement ps = box.connect().prepareStatement("INSERT INTO " + T
                 + " (label, scopes, expiry) VALUES (?, ?, ?)")) {
           ps.setString(1, "ts");
@@ -375,7 +373,7 @@ class GeneratedKeysTest {
       defect("Statement batch [INSERT, UPDATE … WHERE id = 2, DELETE … WHERE id = 4]: expected"
           + " counts [1, 1, 1] and both changes applied, actual [1, -1, -1] and neither the PUT"
           + " nor the DELETE is sent", () -> {
-        try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+        try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
           s.addBatch("INSERT INTO " + T + " (label) VALUES ('b1')");
           s.addBatch("UPDATE " + T + " SET label = 'b2' WHERE id = 2");
           s.addBatch("DELETE FROM " + T + " WHERE id = 4");
@@ -385,7 +383,7 @@ class GeneratedKeysTest {
       }),
       defect("PreparedStatement batch UPDATE … SET label = ? WHERE id = ? ×2: expected [1, 1]"
           + " and both relabelled, actual [-1, -1] and nothing sent", () -> {
-        try (DmlSandbox box = DmlSandbox.demo();
+        try (SandboxFixture box = SandboxFixture.demo();
             PreparedStatement ps = box.connect().prepareStatement(
                 "UPDATE " + T + " SET label = ? WHERE id = ?")) {
           ps.setString(1, "u4");
@@ -402,7 +400,7 @@ class GeneratedKeysTest {
           + " id = 2; DELETE … WHERE id = 3; DELETE … WHERE id = 99): expected counts [1, 1, 0]"
           + " (or a BatchUpdateException after 2), actual [-1, -1, -1] with nothing revoked",
           () -> {
-        try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+        try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
           s.addBatch("DELETE FROM " + T + " WHERE id = 2");
           s.addBatch("DELETE FROM " + T + " WHERE id = 3");
           s.addBatch("DELETE FROM " + T + " WHERE id = 99");
@@ -415,7 +413,7 @@ class GeneratedKeysTest {
       defect("Statement batch [UPDATE ok, UPDATE ok, UPDATE label of 101 chars]: expected"
           + " BatchUpdateException with getUpdateCounts() [1, 1] (22001), actual no exception,"
           + " counts [-1, -1, -1], nothing sent", () -> {
-        try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+        try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
           s.addBatch("UPDATE " + T + " SET label = 'a' WHERE id = 2");
           s.addBatch("UPDATE " + T + " SET label = 'b' WHERE id = 3");
           s.addBatch("UPDATE " + T + " SET label = '" + "z".repeat(101) + "' WHERE id = 4");

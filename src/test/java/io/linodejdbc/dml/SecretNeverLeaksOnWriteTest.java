@@ -1,12 +1,13 @@
 package io.linodejdbc.dml;
 
-import io.linodejdbc.testing.LogCapture;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linodejdbc.sandbox.LabelMatching;
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxServer;
 import io.linodejdbc.sandbox.SandboxToken;
+import io.linodejdbc.testing.LogCapture;
+import io.linodejdbc.testing.SandboxFixture;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.sql.Connection;
@@ -93,7 +94,7 @@ class SecretNeverLeaksOnWriteTest {
     // The sandbox lives in 2040: an expiry in 2035 passes the driver's check (real clock) and
     // is refused by the server, after the statement's first row was created.
     Clock future = Clock.fixed(Instant.parse("2040-01-01T00:00:00Z"), ZoneOffset.UTC);
-    try (DmlSandbox box = DmlSandbox.start(SampleData.demo(), LabelMatching.EXACT, future)) {
+    try (SandboxFixture box = SandboxFixture.start(SampleData.demo(), LabelMatching.EXACT, future)) {
       Connection c = box.connect();
       captured.add(c.toString());
       run(c, SeedStatementsTest.INSERT.replace("2030-01-01", "2045-01-01"));
@@ -143,11 +144,11 @@ class SecretNeverLeaksOnWriteTest {
         run(dry, "DELETE FROM " + T + " WHERE id > 8");
       }
 
-      box.recorded().forEach(r -> captured.add(r.toString() + " " + r.body() + " " + r.headers()));
-      captured.add(box.server.store().all().toString());
+      box.requests().forEach(r -> captured.add(r.toString() + " " + r.body() + " " + r.headers()));
+      captured.add(box.server().store().all().toString());
       captured.addAll(logs.lines());
 
-      List<SandboxToken> created = box.server.store().all().stream().filter(t -> t.id() > 8)
+      List<SandboxToken> created = box.server().store().all().stream().filter(t -> t.id() > 8)
           .toList();
       // Tokens 9 (seed), 10-11 (r1, r2), 12 (k1), 13 (pk1), 14 (b1), 15 (lost), 16 (lost2);
       // 10 was deleted again.

@@ -1,16 +1,14 @@
 package io.linodejdbc.dml;
 
-import static io.linodejdbc.dml.DmlSandbox.columns;
-import static io.linodejdbc.dml.DmlSandbox.rows;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxToken;
-import java.sql.Connection;
-import java.sql.ResultSet;
-import java.sql.Statement;
+import io.linodejdbc.testing.LinodeAssert;
+import io.linodejdbc.testing.ResultSets;
+import io.linodejdbc.testing.SandboxFixture;
 import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -25,6 +23,16 @@ import org.junit.jupiter.api.Test;
  */
 class SeedStatementsTest {
   private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** A chain on {@code box}. */
+  private static LinodeAssert sql(SandboxFixture box, String sql) {
+    return LinodeAssert.sql(sql).on(box);
+  }
+
+  /** The rows of a metadata statement, which must send no request. */
+  private static List<List<String>> meta(SandboxFixture box, String sql) {
+    return sql(box, sql).requests(0).table().rows();
+  }
 
   static final String INSERT = """
       INSERT INTO linode.profile.personal_access_tokens (
@@ -90,18 +98,14 @@ class SeedStatementsTest {
       FROM linode.profile.personal_access_tokens;""";
 
   @Test void insertSelectReturningGivesTheFullSecretOnce() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      box.clear();
-      List<List<String>> result;
-      List<String> cols;
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(INSERT)) {
-        cols = columns(rs);
-        result = rows(rs);
-      }
-      assertThat(cols).containsExactly("id", "created", "expiry", "label", "scopes", "token");
-      assertThat(result).hasSize(1);
-      List<String> row = result.get(0);
+    try (SandboxFixture box = SandboxFixture.demo()) {
+      ResultSets.Table result = sql(box, INSERT).sends("POST /v4/profile/tokens"
+          + " {\"expiry\":\"2030-01-01T00:00:00\",\"label\":\"seed-token\","
+          + "\"scopes\":\"linodes:read_only\"}").conforms().table();
+      assertThat(result.columns())
+          .containsExactly("id", "created", "expiry", "label", "scopes", "token");
+      assertThat(result.rows()).hasSize(1);
+      List<String> row = result.rows().get(0);
       assertThat(row.get(0)).isEqualTo("9");
       assertThat(row.subList(2, 5))
           .containsExactly("2030-01-01 00:00:00", "seed-token", "linodes:read_only");
@@ -118,56 +122,39 @@ class SeedStatementsTest {
           .isTrue();
       assertThat(row.get(1)).isEqualTo(created.created()
           .format(java.time.format.DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss")));
-
-      assertThat(box.requests()).containsExactly("POST /v4/profile/tokens"
-          + " {\"expiry\":\"2030-01-01T00:00:00\",\"label\":\"seed-token\","
-          + "\"scopes\":\"linodes:read_only\"}");
-      box.assertConforms();
     }
   }
 
   @Test void replaceSetLabelWhereTokenIdReturnsTheRowAfter() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
+    try (SandboxFixture box = SandboxFixture.demo()) {
       SandboxToken before = box.token(2);
-      box.clear();
-      List<List<String>> result;
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(REPLACE)) {
-        assertThat(columns(rs)).containsExactly("id", "created", "expiry", "label", "scopes",
-            "token");
-        result = rows(rs);
-      }
-      assertThat(result).containsExactly(List.of("2", "2024-03-02 14:05:11",
-          "2027-03-02 14:05:11", "ci-deploy-renamed", "linodes:read_write lke:read_write",
-          before.prefix()));
+      sql(box, REPLACE).sends("GET /v4/profile/tokens/2",
+          "PUT /v4/profile/tokens/2 {\"label\":\"ci-deploy-renamed\"}").conforms()
+          .returns(t -> {
+            assertThat(t.columns()).containsExactly("id", "created", "expiry", "label", "scopes",
+                "token");
+            assertThat(t.rows()).containsExactly(List.of("2", "2024-03-02 14:05:11",
+                "2027-03-02 14:05:11", "ci-deploy-renamed", "linodes:read_write lke:read_write",
+                before.prefix()));
+          });
       assertThat(box.token(2)).isEqualTo(before.withLabel("ci-deploy-renamed"));
       assertThat(box.ids()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8);
       assertThat(box.labels()).containsEntry(3, "terraform").containsEntry(4, "linode-cli");
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens/2",
-          "PUT /v4/profile/tokens/2 {\"label\":\"ci-deploy-renamed\"}");
-      box.assertConforms();
     }
   }
 
   @Test void deleteWhereTokenIdRevokesThatTokenOnly() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      box.clear();
-      try (Statement s = c.createStatement()) {
-        s.execute(DELETE);
-      }
+    try (SandboxFixture box = SandboxFixture.demo()) {
+      sql(box, DELETE).sends("GET /v4/profile/tokens/3", "DELETE /v4/profile/tokens/3")
+          .conforms().updates(1);
       assertThat(box.ids()).containsExactly(1, 2, 4, 5, 6, 7, 8);
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens/3",
-          "DELETE /v4/profile/tokens/3");
-      box.assertConforms();
     }
   }
 
   @Test void listSelectAsWritten() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      box.clear();
-      List<List<String>> result = DmlSandbox.query(c, SELECT_LIST);
+    try (SandboxFixture box = SandboxFixture.demo()) {
+      List<List<String>> result = sql(box, SELECT_LIST)
+          .sends("GET /v4/profile/tokens?page=1&page_size=500").conforms().table().rows();
       assertThat(result).hasSize(8);
       assertThat(result).extracting(r -> r.get(0))
           .containsExactlyInAnyOrder("1", "2", "3", "4", "5", "6", "7", "8");
@@ -177,31 +164,23 @@ class SeedStatementsTest {
         assertThat(r.get(4)).isEqualTo(t.scopes());
         assertThat(r.get(5)).isEqualTo(t.prefix()).hasSize(16);
       }
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens?page=1&page_size=500");
-      box.assertConforms();
     }
   }
 
   @Test void singleSelectWhereTokenIdIsOneGet() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      box.clear();
-      assertThat(DmlSandbox.query(c, SELECT_ONE)).containsExactly(java.util.Arrays.asList("4",
-          "2022-11-01 17:45:30", null, "linode-cli", "*", box.token(4).prefix()));
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens/4");
-      box.assertConforms();
+    try (SandboxFixture box = SandboxFixture.demo()) {
+      sql(box, SELECT_ONE).sends("GET /v4/profile/tokens/4").conforms()
+          .returns("id=4; created=2022-11-01 17:45:30; expiry=null; label=linode-cli; scopes=*; token="
+              + box.token(4).prefix());
     }
   }
 
   @Test void envelopeSelectGivesThePageAsJsonText() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      box.clear();
-      List<List<String>> result;
-      try (Statement s = c.createStatement(); ResultSet rs = s.executeQuery(ENVELOPE)) {
-        assertThat(columns(rs)).containsExactly("data", "page", "pages", "results");
-        result = rows(rs);
-      }
+    try (SandboxFixture box = SandboxFixture.demo()) {
+      ResultSets.Table t = sql(box, ENVELOPE)
+          .sends("GET /v4/profile/tokens?page=1&page_size=500").conforms().table();
+      assertThat(t.columns()).containsExactly("data", "page", "pages", "results");
+      List<List<String>> result = t.rows();
       assertThat(result).hasSize(1);
       assertThat(result.get(0).subList(1, 4)).containsExactly("1", "1", "8");
       JsonNode data = JSON.readTree(result.get(0).get(0));
@@ -210,45 +189,40 @@ class SeedStatementsTest {
       assertThat(data.get(0).get("id").asInt()).isEqualTo(1);
       assertThat(data.get(0).get("token").asText()).isEqualTo(box.token(1).prefix());
       assertThat(data.get(4).get("label").isNull()).isTrue();
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens?page=1&page_size=500");
-      box.assertConforms();
     }
   }
 
   @Test void showAndDescribeAsWritten() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      box.clear();
-      assertThat(DmlSandbox.query(c, "SHOW SERVICES IN linode;")).extracting(r -> r.get(0))
+    try (SandboxFixture box = SandboxFixture.demo()) {
+      // metadata needs no API call: requests(0)
+      assertThat(meta(box, "SHOW SERVICES IN linode;")).extracting(r -> r.get(0))
           .containsExactly("linode.profile");
-      assertThat(DmlSandbox.query(c, "SHOW RESOURCES IN linode.profile;"))
+      assertThat(meta(box, "SHOW RESOURCES IN linode.profile;"))
           .extracting(r -> r.subList(0, 2))
           .containsExactly(List.of("personal_access_tokens", "linode.profile.personal_access_tokens"));
-      assertThat(DmlSandbox.query(c, "SHOW METHODS IN linode.profile.personal_access_tokens;"))
+      assertThat(meta(box, "SHOW METHODS IN linode.profile.personal_access_tokens;"))
           .extracting(r -> r.subList(0, 3)).containsExactly(
               List.of("get_personal_access_token", "tokenId", "select"),
               List.of("get_personal_access_tokens", "", "select"),
               List.of("post_personal_access_token", "", "insert"),
               List.of("put_personal_access_token", "tokenId", "replace"),
               List.of("delete_personal_access_token", "tokenId", "delete"));
-      assertThat(DmlSandbox.query(c, "DESCRIBE linode.profile.personal_access_tokens;"))
+      assertThat(meta(box, "DESCRIBE linode.profile.personal_access_tokens;"))
           .extracting(r -> r.subList(0, 2)).containsExactly(
               List.of("id", "integer"), List.of("created", "string (date-time)"),
               List.of("expiry", "string (date-time)"), List.of("label", "string"),
               List.of("scopes", "string"), List.of("token", "string"));
-      assertThat(box.requests()).as("metadata needs no API call").isEmpty();
-      assertThat(box.server.store().all()).isEqualTo(SampleData.demo());
+      assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
     }
   }
 
   /** The demo data's ids and labels, unchanged by all of the above reads. */
   @Test void readsChangeNothing() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      DmlSandbox.query(c, SELECT_LIST);
-      DmlSandbox.query(c, SELECT_ONE);
-      DmlSandbox.query(c, ENVELOPE);
-      assertThat(box.server.store().all()).isEqualTo(SampleData.demo());
+    try (SandboxFixture box = SandboxFixture.demo()) {
+      sql(box, SELECT_LIST).table();
+      sql(box, SELECT_ONE).table();
+      sql(box, ENVELOPE).table();
+      assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
       assertThat(box.writes()).isEmpty();
     }
   }

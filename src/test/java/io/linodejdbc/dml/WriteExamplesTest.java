@@ -1,11 +1,13 @@
 package io.linodejdbc.dml;
 
-import io.linodejdbc.testing.SqlExampleScript;
-import io.linodejdbc.testing.SqlExampleScript.Example;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import io.linodejdbc.sandbox.SandboxToken;
+import io.linodejdbc.testing.ResultSets;
+import io.linodejdbc.testing.SandboxFixture;
+import io.linodejdbc.testing.SqlExampleScript.Example;
+import io.linodejdbc.testing.SqlExampleScript;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -71,22 +73,22 @@ public class WriteExamplesTest {
     List<Example> examples =
         SqlExampleScript.parse(Files.readString(DIR.resolve(file), StandardCharsets.UTF_8));
     assertThat(examples).as("statements in " + file).isNotEmpty();
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       assertThat(box.ids()).as("fresh demo data").hasSize(8);
       Connection c = box.connect();
       for (Example ex : examples) {
         String where = file + ":" + ex.line();
         assertThat(ex.expect()).as(where + ": every statement needs an '-- expect:' line")
             .isNotBlank();
-        box.clear();
+        box.clearRequests();
         int rows = -1;
         long count = -1;
         StringBuilder text = new StringBuilder();
         try (Statement st = c.createStatement()) {
           if (st.execute(ex.sql())) {
             try (ResultSet rs = st.getResultSet()) {
-              List<String> cols = DmlSandbox.columns(rs);
-              List<List<String>> result = DmlSandbox.rows(rs);
+              List<String> cols = ResultSets.labels(rs);
+              List<List<String>> result = ResultSets.strings(rs);
               if (cols.equals(List.of("ROWCOUNT"))) {
                 // UPDATE/DELETE answer a ROWCOUNT row instead of an update count (known defect).
                 count = Long.parseLong(result.get(0).get(0));
@@ -108,7 +110,7 @@ public class WriteExamplesTest {
     }
   }
 
-  private static void checkSecrets(DmlSandbox box, String where, List<String> cols,
+  private static void checkSecrets(SandboxFixture box, String where, List<String> cols,
       List<List<String>> result) {
     int id = cols.indexOf("id");
     int token = cols.indexOf("token");
@@ -123,7 +125,7 @@ public class WriteExamplesTest {
     }
   }
 
-  private static void check(String where, Example ex, DmlSandbox box, int rows, long count,
+  private static void check(String where, Example ex, SandboxFixture box, int rows, long count,
       String text) {
     for (String term : ex.expect().trim().split("\\s+")) {
       if (term.equals("rows>0")) {
@@ -133,7 +135,7 @@ public class WriteExamplesTest {
       } else if (term.startsWith("count=")) {
         assertThat(count).as(where + " rows changed").isEqualTo(Long.parseLong(term.substring(6)));
       } else if (term.startsWith("requests=")) {
-        assertThat(box.requests()).as(where + " HTTP requests")
+        assertThat(box.requestLines()).as(where + " HTTP requests")
             .hasSize(Integer.parseInt(term.substring(9)));
       } else if (term.startsWith("writes=")) {
         assertThat(box.writes()).as(where + " POST/PUT/DELETE requests")

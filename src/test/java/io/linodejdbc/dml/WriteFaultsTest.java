@@ -21,6 +21,8 @@ import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.linodejdbc.testing.LinodeAssert;
+import io.linodejdbc.testing.ResultSets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -73,7 +75,7 @@ class WriteFaultsTest {
   }
 
   private static SQLException failure(Connection c, String sql) {
-    return DmlSandbox.failure(c, sql);
+    return LinodeAssert.failure(c, sql);
   }
 
   /** Method and path of every request WireMock received, in order. */
@@ -177,7 +179,7 @@ class WriteFaultsTest {
     wm.stubFor(put(urlPathEqualTo(BASE + "/5")).inScenario("flaky").whenScenarioStateIs("up")
         .willReturn(okJson(token(5, "new", "p5p5p5p5p5p5p5p5"))));
     try (Connection c = connect("")) {
-      assertThat(DmlSandbox.query(c, "UPDATE " + T + " SET label = 'new' WHERE id = 5"
+      assertThat(ResultSets.strings(c, "UPDATE " + T + " SET label = 'new' WHERE id = 5"
           + " RETURNING id, label")).containsExactly(List.of("5", "new"));
     }
     wm.verify(2, putRequestedFor(urlPathEqualTo(BASE + "/5"))

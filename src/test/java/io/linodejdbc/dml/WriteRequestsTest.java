@@ -1,13 +1,14 @@
 package io.linodejdbc.dml;
 
-import static io.linodejdbc.dml.DmlSandbox.failure;
-import static io.linodejdbc.dml.DmlSandbox.query;
 import static io.linodejdbc.dml.KnownDefects.defect;
+import static io.linodejdbc.testing.ResultSets.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linodejdbc.sandbox.LabelMatching;
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sandbox.SandboxToken;
+import io.linodejdbc.testing.LinodeAssert;
+import io.linodejdbc.testing.SandboxFixture;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -34,25 +35,23 @@ class WriteRequestsTest {
   private static final String T = "personal_access_tokens";
   private static final String LONG_LABEL = "x".repeat(101);
 
-  /** The update count the driver reports for a write. */
-  private static long rowCount(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      return s.executeLargeUpdate(sql);
-    }
+  /** A chain on {@code box} and its dry-run connection {@code c}. */
+  private static LinodeAssert dry(SandboxFixture box, Connection c, String sql) {
+    return LinodeAssert.sql(sql).on(box, c);
+  }
+
+  /** A chain on {@code box}, one new connection per run. */
+  private static LinodeAssert sql(SandboxFixture box, String sql) {
+    return LinodeAssert.sql(sql).on(box);
   }
 
   @Test void insertValuesOfTwoRowsIsTwoPostsWithExactlyTheGivenColumns() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      box.clear();
-      try (Statement s = c.createStatement()) {
-        int n = s.executeUpdate("INSERT INTO " + T + " (label, scopes, expiry) VALUES"
-            + " ('a', 'linodes:read_only', NULL), (NULL, NULL, '2030-01-01T00:00:00')");
-        assertThat(n).isEqualTo(2);
-      }
-      assertThat(box.requests()).containsExactly(
-          "POST /v4/profile/tokens {\"label\":\"a\",\"scopes\":\"linodes:read_only\"}",
-          "POST /v4/profile/tokens {\"expiry\":\"2030-01-01T00:00:00\"}");
+    try (SandboxFixture box = SandboxFixture.demo()) {
+      sql(box, "INSERT INTO " + T + " (label, scopes, expiry) VALUES"
+          + " ('a', 'linodes:read_only', NULL), (NULL, NULL, '2030-01-01T00:00:00')")
+          .sends("POST /v4/profile/tokens {\"label\":\"a\",\"scopes\":\"linodes:read_only\"}",
+              "POST /v4/profile/tokens {\"expiry\":\"2030-01-01T00:00:00\"}")
+          .updates(2);
       assertThat(box.ids()).containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10);
       assertThat(box.token(9).label()).isEqualTo("a");
       assertThat(box.token(9).scopes()).isEqualTo("linodes:read_only");
@@ -65,14 +64,10 @@ class WriteRequestsTest {
   }
 
   @Test void insertSelectReadsTheSourceThenPostsOnePerRow() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      box.clear();
-      try (Statement s = c.createStatement()) {
-        assertThat(s.executeUpdate("INSERT INTO " + T + " (label, scopes)"
-            + " SELECT 'copy-' || label, scopes FROM " + T + " WHERE id IN (2, 3)")).isEqualTo(2);
-      }
-      List<String> requests = box.requests();
+    try (SandboxFixture box = SandboxFixture.demo()) {
+      sql(box, "INSERT INTO " + T + " (label, scopes)"
+          + " SELECT 'copy-' || label, scopes FROM " + T + " WHERE id IN (2, 3)").updates(2);
+      List<String> requests = box.requestLines();
       assertThat(requests.subList(0, 2)).containsExactlyInAnyOrder("GET /v4/profile/tokens/2",
           "GET /v4/profile/tokens/3");
       assertThat(requests.subList(2, 4)).containsExactlyInAnyOrder(
@@ -89,15 +84,12 @@ class WriteRequestsTest {
   @ParameterizedTest
   @MethodSource("updatesById")
   void updateOrReplaceByIdIsOneGetAndOnePut(String sql) throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
+    try (SandboxFixture box = SandboxFixture.demo()) {
       SandboxToken before = box.token(2);
-      box.clear();
-      assertThat(rowCount(c, sql)).isEqualTo(1);
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens/2",
-          "PUT /v4/profile/tokens/2 {\"label\":\"new label\"}");
+      sql(box, sql).sends("GET /v4/profile/tokens/2",
+          "PUT /v4/profile/tokens/2 {\"label\":\"new label\"}").updates(1);
       assertThat(box.token(2)).isEqualTo(before.withLabel("new label"));
-      assertThat(box.server.store().all().stream().filter(t -> t.id() != 2))
+      assertThat(box.server().store().all().stream().filter(t -> t.id() != 2))
           .containsExactlyElementsOf(SampleData.demo().stream().filter(t -> t.id() != 2).toList());
       box.assertConforms();
     }
@@ -126,16 +118,12 @@ class WriteRequestsTest {
   @EnumSource(LabelMatching.class)
   void updateByLabelIsOneFilteredListAndOnePutPerMatchingRow(LabelMatching matching)
       throws Exception {
-    try (DmlSandbox box = DmlSandbox.start(duplicateLabels(), matching, Clock.systemUTC())) {
-      Connection c = box.connect();
-      box.clear();
-      assertThat(rowCount(c, "UPDATE " + T + " SET label = 'ci-old' WHERE label = 'ci'"))
-          .isEqualTo(3);
-      assertThat(box.requests()).containsExactly(
+    try (SandboxFixture box = SandboxFixture.start(duplicateLabels(), matching, Clock.systemUTC())) {
+      sql(box, "UPDATE " + T + " SET label = 'ci-old' WHERE label = 'ci'").sends(
           "GET /v4/profile/tokens?page=1&page_size=500 X-Filter={\"label\":\"ci\"}",
           "PUT /v4/profile/tokens/20 {\"label\":\"ci-old\"}",
           "PUT /v4/profile/tokens/22 {\"label\":\"ci-old\"}",
-          "PUT /v4/profile/tokens/24 {\"label\":\"ci-old\"}");
+          "PUT /v4/profile/tokens/24 {\"label\":\"ci-old\"}").updates(3);
       assertThat(box.labels()).containsEntry(20, "ci-old").containsEntry(21, "CI")
           .containsEntry(22, "ci-old").containsEntry(23, "ci ").containsEntry(24, "ci-old");
       box.assertConforms();
@@ -143,11 +131,9 @@ class WriteRequestsTest {
   }
 
   @Test void deleteByIdListIsKeyLookupsThenOneDeletePerExistingRow() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      box.clear();
-      assertThat(rowCount(c, "DELETE FROM " + T + " WHERE id IN (4, 5, 99)")).isEqualTo(2);
-      List<String> requests = box.requests();
+    try (SandboxFixture box = SandboxFixture.demo()) {
+      sql(box, "DELETE FROM " + T + " WHERE id IN (4, 5, 99)").updates(2);
+      List<String> requests = box.requestLines();
       assertThat(requests).hasSize(5);
       assertThat(requests.subList(0, 3)).containsExactlyInAnyOrder("GET /v4/profile/tokens/4",
           "GET /v4/profile/tokens/5", "GET /v4/profile/tokens/99");
@@ -159,22 +145,15 @@ class WriteRequestsTest {
   }
 
   @Test void noMatchCountsZeroAndSendsNoWrite() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      box.clear();
-      assertThat(rowCount(c, "UPDATE " + T + " SET label = 'x' WHERE id = 999")).isZero();
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens/999");
-      box.clear();
-      assertThat(rowCount(c, "DELETE FROM " + T + " WHERE label = 'nope'")).isZero();
-      assertThat(box.requests()).containsExactly(
-          "GET /v4/profile/tokens?page=1&page_size=500 X-Filter={\"label\":\"nope\"}");
-      box.clear();
-      try (Statement s = c.createStatement()) {
-        assertThat(s.executeUpdate("INSERT INTO " + T + " (label) SELECT label FROM " + T
-            + " WHERE id = 999")).isZero();
-      }
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens/999");
-      assertThat(box.server.store().all()).isEqualTo(SampleData.demo());
+    try (SandboxFixture box = SandboxFixture.demo()) {
+      sql(box, "UPDATE " + T + " SET label = 'x' WHERE id = 999")
+          .sends("GET /v4/profile/tokens/999").updates(0);
+      sql(box, "DELETE FROM " + T + " WHERE label = 'nope'")
+          .sends("GET /v4/profile/tokens?page=1&page_size=500 X-Filter={\"label\":\"nope\"}")
+          .updates(0);
+      sql(box, "INSERT INTO " + T + " (label) SELECT label FROM " + T + " WHERE id = 999")
+          .sends("GET /v4/profile/tokens/999").updates(0);
+      assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
     }
   }
 
@@ -242,44 +221,36 @@ class WriteRequestsTest {
   @ParameterizedTest(name = "{0}")
   @MethodSource("refusals")
   void refusedStatementsSendNoWrite(Refusal r) throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
-      Connection c = box.connect();
-      box.clear();
-      SQLException e = failure(c, r.sql());
-      assertThat(e.getSQLState()).as(e.getMessage()).isEqualTo(r.state());
-      assertThat(e.getMessage()).contains(r.message());
+    try (SandboxFixture box = SandboxFixture.demo()) {
       // The reads that find the rows may stop at the first refused row: at most those listed.
-      assertThat(box.requestsSorted()).isSubsetOf(r.requests());
-      assertThat(box.writes()).isEmpty();
-      assertThat(box.server.store().all()).isEqualTo(SampleData.demo());
+      sql(box, r.sql()).requestsMatching(sent -> {
+        assertThat(SandboxFixture.describe(sent)).isSubsetOf(r.requests());
+        assertThat(sent).allMatch(q -> q.method().equals("GET"));
+      }).failsWith(r.state(), r.message());
+      assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
     }
   }
 
   @Test void readOnlyConnectionRefusesEveryWriteWithoutARequest() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
       c.setReadOnly(true);
-      box.clear();
       for (String sql : List.of("INSERT INTO " + T + " (label) VALUES ('x')",
           "UPDATE " + T + " SET label = 'y' WHERE id = 2",
           "REPLACE " + T + " SET data__label = 'y' WHERE tokenId = 2",
           "DELETE FROM " + T + " WHERE id = 2")) {
-        SQLException e = failure(c, sql);
-        assertThat(e.getSQLState()).as(sql).isEqualTo("25006");
-        assertThat(e.getMessage()).contains("read-only");
+        LinodeAssert.sql(sql).on(box, c).requests(0).failsWith("25006", "read-only");
       }
-      assertThat(box.requests()).isEmpty();
-      assertThat(query(c, "SELECT COUNT(*) FROM " + T)).containsExactly(List.of("8"));
-      assertThat(box.server.store().all()).isEqualTo(SampleData.demo());
+      LinodeAssert.sql("SELECT COUNT(*) AS n FROM " + T).on(box, c).returns("n=8");
+      assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
     }
   }
 
   @Test void fullTableWritesNeedAllowFullTableDml() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect(Map.of("allowFullTableDml", "true"));
-      box.clear();
-      assertThat(rowCount(c, "UPDATE " + T + " SET label = 'same'")).isEqualTo(8);
-      List<String> requests = box.requests();
+      LinodeAssert.sql("UPDATE " + T + " SET label = 'same'").on(box, c).updates(8);
+      List<String> requests = box.requestLines();
       assertThat(requests.get(0)).isEqualTo("GET /v4/profile/tokens?page=1&page_size=500");
       assertThat(requests.subList(1, requests.size())).containsExactly(
           "PUT /v4/profile/tokens/1 {\"label\":\"same\"}",
@@ -292,51 +263,48 @@ class WriteRequestsTest {
           "PUT /v4/profile/tokens/8 {\"label\":\"same\"}");
       assertThat(box.labels().values()).containsOnly("same");
       // DELETE without WHERE would revoke the own token too: still refused, nothing revoked.
-      box.clear();
-      SQLException e = failure(c, "DELETE FROM " + T);
-      assertThat(e.getSQLState()).isEqualTo("55000");
-      assertThat(box.writes()).isEmpty();
+      LinodeAssert.sql("DELETE FROM " + T).on(box, c)
+          .requestsMatching(sent -> assertThat(sent).allMatch(q -> q.method().equals("GET")))
+          .failsWith("55000");
       assertThat(box.ids()).hasSize(8);
       box.assertConforms();
     }
   }
 
   @Test void dryRunAnswersWithTheRequestsAndSendsNoWrite() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect(Map.of("dryRun", "true"));
-      box.clear();
-      assertThat(query(c, "INSERT INTO " + T + " (label, scopes, expiry) VALUES"
-          + " ('a', 'linodes:read_only', NULL), (NULL, NULL, TIMESTAMP '2030-01-01 00:00:00')"))
-          .containsExactly(
+      dry(box, c, "INSERT INTO " + T + " (label, scopes, expiry) VALUES"
+          + " ('a', 'linodes:read_only', NULL), (NULL, NULL, TIMESTAMP '2030-01-01 00:00:00')")
+          .requests(0).returns(t -> assertThat(t.rows()).containsExactly(
               List.of("POST", "/profile/tokens", "{\"label\":\"a\",\"scopes\":\"linodes:read_only\"}"),
-              List.of("POST", "/profile/tokens", "{\"expiry\":\"2030-01-01T00:00:00\"}"));
-      assertThat(box.requests()).isEmpty();
+              List.of("POST", "/profile/tokens", "{\"expiry\":\"2030-01-01T00:00:00\"}")));
 
-      assertThat(query(c, "UPDATE " + T + " SET label = 'z' WHERE id IN (2, 4)")).containsExactly(
-          List.of("PUT", "/profile/tokens/2", "{\"label\":\"z\"}"),
-          List.of("PUT", "/profile/tokens/4", "{\"label\":\"z\"}"));
-      assertThat(box.requestsSorted()).containsExactly("GET /v4/profile/tokens/2",
-          "GET /v4/profile/tokens/4");
-      box.clear();
+      dry(box, c, "UPDATE " + T + " SET label = 'z' WHERE id IN (2, 4)")
+          .requestsMatching(r -> assertThat(SandboxFixture.describe(r)).containsExactlyInAnyOrder(
+              "GET /v4/profile/tokens/2", "GET /v4/profile/tokens/4"))
+          .returns(t -> assertThat(t.rows()).containsExactly(
+              List.of("PUT", "/profile/tokens/2", "{\"label\":\"z\"}"),
+              List.of("PUT", "/profile/tokens/4", "{\"label\":\"z\"}")));
 
-      assertThat(query(c, "REPLACE linode.profile." + T + " SET data__label = 'r'"
-          + " WHERE tokenId = 3 RETURNING id, token;"))
-          .containsExactly(List.of("PUT", "/profile/tokens/3", "{\"label\":\"r\"}"));
-      assertThat(box.requests()).containsExactly("GET /v4/profile/tokens/3");
-      box.clear();
+      dry(box, c, "REPLACE linode.profile." + T + " SET data__label = 'r'"
+          + " WHERE tokenId = 3 RETURNING id, token;").sends("GET /v4/profile/tokens/3")
+          .returns(t -> assertThat(t.rows())
+              .containsExactly(List.of("PUT", "/profile/tokens/3", "{\"label\":\"r\"}")));
 
-      List<List<String>> delete = query(c, "DELETE FROM " + T + " WHERE label = 'terraform'");
-      assertThat(delete).hasSize(1);
-      assertThat(delete.get(0)).containsExactly("DELETE", "/profile/tokens/3", null);
-      assertThat(box.requests()).containsExactly(
-          "GET /v4/profile/tokens?page=1&page_size=500 X-Filter={\"label\":\"terraform\"}");
-      box.clear();
+      dry(box, c, "DELETE FROM " + T + " WHERE label = 'terraform'")
+          .sends("GET /v4/profile/tokens?page=1&page_size=500 X-Filter={\"label\":\"terraform\"}")
+          .returns(t -> {
+            assertThat(t.rows()).hasSize(1);
+            assertThat(t.rows().get(0)).containsExactly("DELETE", "/profile/tokens/3", null);
+          });
+      box.clearRequests();
 
       // The rails still apply in a dry run.
-      assertThat(failure(c, "DELETE FROM " + T + " WHERE id = 1").getSQLState()).isEqualTo("55000");
-      assertThat(failure(c, "UPDATE " + T + " SET label = 'q'").getSQLState()).isEqualTo("55000");
+      dry(box, c, "DELETE FROM " + T + " WHERE id = 1").failsWith("55000");
+      dry(box, c, "UPDATE " + T + " SET label = 'q'").failsWith("55000");
       assertThat(box.writes()).isEmpty();
-      assertThat(box.server.store().all()).isEqualTo(SampleData.demo());
+      assertThat(box.server().store().all()).isEqualTo(SampleData.demo());
       box.assertConforms();
     }
   }
@@ -351,34 +319,34 @@ class WriteRequestsTest {
    */
   static final List<KnownDefects.Defect> FIXED_DEFECTS = List.of(
       defect("executeUpdate(UPDATE … WHERE id = 2): expected 1, actual -1", () -> {
-        try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+        try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
           assertThat(s.executeUpdate("UPDATE " + T + " SET label = 'n' WHERE id = 2")).isEqualTo(1);
         }
       }),
       defect("executeUpdate(REPLACE … WHERE tokenId = 2): expected 1, actual -1", () -> {
-        try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+        try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
           assertThat(s.executeUpdate("REPLACE " + T + " SET data__label = 'n' WHERE tokenId = 2"))
               .isEqualTo(1);
         }
       }),
       defect("executeUpdate(DELETE … WHERE id IN (4, 5, 99)): expected 2, actual -1", () -> {
-        try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+        try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
           assertThat(s.executeUpdate("DELETE FROM " + T + " WHERE id IN (4, 5, 99)")).isEqualTo(2);
         }
       }),
       defect("executeUpdate(UPDATE … WHERE id = 999) (no match): expected 0, actual -1", () -> {
-        try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+        try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
           assertThat(s.executeUpdate("UPDATE " + T + " SET label = 'n' WHERE id = 999")).isZero();
         }
       }),
       defect("executeLargeUpdate(DELETE … WHERE id = 4): expected 1, actual -1", () -> {
-        try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+        try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
           assertThat(s.executeLargeUpdate("DELETE FROM " + T + " WHERE id = 4")).isEqualTo(1L);
         }
       }),
       defect("execute(DELETE … WHERE id = 4): expected false + getUpdateCount() 1, actual true"
           + " (a ROWCOUNT result set) + -1", () -> {
-        try (DmlSandbox box = DmlSandbox.demo(); Statement s = box.connect().createStatement()) {
+        try (SandboxFixture box = SandboxFixture.demo(); Statement s = box.connect().createStatement()) {
           assertThat(s.execute("DELETE FROM " + T + " WHERE id = 4")).isFalse();
           assertThat(s.getUpdateCount()).isEqualTo(1);
         }
@@ -386,7 +354,7 @@ class WriteRequestsTest {
       defect("DELETE FROM t with allowFullTableDml=true and allowRevokeSelf=true: expected all 8"
           + " tokens revoked (the own token last); actual: token 1 (own) is revoked first, the"
           + " next DELETE gets 401 and the statement stops after 1 of 8 (28000)", () -> {
-        try (DmlSandbox box = DmlSandbox.demo()) {
+        try (SandboxFixture box = SandboxFixture.demo()) {
           Connection c = box.connect(Map.of("allowFullTableDml", "true",
               "allowRevokeSelf", "true"));
           try (Statement s = c.createStatement()) {
@@ -397,10 +365,10 @@ class WriteRequestsTest {
       }),
       defect("EXPLAIN PLAN FOR DELETE … WHERE id = 2: expected a plan (or a clean 42000),"
           + " actual Calcite planner dump 'not enough rules' with SQLSTATE null", () -> {
-        try (DmlSandbox box = DmlSandbox.demo()) {
+        try (SandboxFixture box = SandboxFixture.demo()) {
           Connection c = box.connect();
           try {
-            query(c, "EXPLAIN PLAN FOR DELETE FROM " + T + " WHERE id = 2");
+            strings(c, "EXPLAIN PLAN FOR DELETE FROM " + T + " WHERE id = 2");
           } catch (SQLException e) {
             assertThat(e.getSQLState()).isEqualTo("42000");
           }
@@ -413,9 +381,9 @@ class WriteRequestsTest {
 
   /** The writes of the defective-count statements are still sent (only the count is wrong). */
   @Test void updateAndDeleteRunThroughExecuteUpdateDespiteTheCount() throws Exception {
-    try (DmlSandbox box = DmlSandbox.demo()) {
+    try (SandboxFixture box = SandboxFixture.demo()) {
       Connection c = box.connect();
-      box.clear();
+      box.clearRequests();
       try (Statement s = c.createStatement()) {
         s.executeUpdate("UPDATE " + T + " SET label = 'n' WHERE id = 2");
         s.executeUpdate("DELETE FROM " + T + " WHERE id = 4");

@@ -55,7 +55,7 @@ class CancellationTest {
 
   @Test
   void cancelStopsRequestsAndLeavesNoThreadBehind() throws Exception {
-    Set<Thread> before = Rel.driverThreads();
+    Set<Thread> before = ProcessFigures.driverThreads();
     ArrivalCounter arrivals = new ArrivalCounter(Fault.none());
     try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).latency(Duration.ofMillis(300)).start()) {
       s.setFaultPlan(arrivals);
@@ -87,7 +87,7 @@ class CancellationTest {
       // A request already past its permit may still arrive; nothing after that.
       assertThat(after - atCancel).as("requests after cancel()").isLessThanOrEqualTo(2);
       // No driver thread is left working: new ones are idle in their pool (they time out after 30 s).
-      for (Thread t : Rel.driverThreads()) {
+      for (Thread t : ProcessFigures.driverThreads()) {
         if (!before.contains(t) && t.getName().startsWith("linode-jdbc-http")) {
           String stack = Arrays.toString(t.getStackTrace());
           assertThat(stack).as(t.getName() + " is idle").contains("getTask");
@@ -96,7 +96,7 @@ class CancellationTest {
       st.close();
       c.close();
       Set<Thread> leftover = newDriverThreads(before);
-      assertThat(Rel.awaitEnd(leftover, 40_000)).as("driver threads after close").isEmpty();
+      assertThat(ProcessFigures.awaitEnd(leftover, 40_000)).as("driver threads after close").isEmpty();
     }
   }
 
@@ -191,7 +191,7 @@ class CancellationTest {
 
   @Test
   void connectionCloseDuringScanFreesThreadsAndSockets() throws Exception {
-    Set<Thread> before = Rel.driverThreads();
+    Set<Thread> before = ProcessFigures.driverThreads();
     ArrivalCounter arrivals = new ArrivalCounter(Fault.stall(Duration.ofSeconds(8)));
     try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start()) {
       int port = Integer.parseInt(s.baseUrl().replaceAll(".*:(\\d+)/v4", "$1"));
@@ -216,7 +216,7 @@ class CancellationTest {
       assertThat(outcome.get()).isInstanceOf(SQLException.class);
       System.out.println("[close] scan ended with " + outcome.get());
       Set<Thread> leftover = newDriverThreads(before);
-      assertThat(Rel.awaitEnd(leftover, 40_000)).as("driver threads after close").isEmpty();
+      assertThat(ProcessFigures.awaitEnd(leftover, 40_000)).as("driver threads after close").isEmpty();
       long deadline = System.nanoTime() + 20_000_000_000L;
       while (clientSocketsTo(port) > 0 && System.nanoTime() < deadline) {
         Thread.sleep(50);
@@ -231,7 +231,7 @@ class CancellationTest {
    * started on first use and shared by all connections by design.
    */
   static Set<Thread> newDriverThreads(Set<Thread> before) {
-    Set<Thread> now = new HashSet<>(Rel.driverThreads());
+    Set<Thread> now = new HashSet<>(ProcessFigures.driverThreads());
     now.removeAll(before);
     now.removeIf(t -> t.getName().equals("linode-jdbc-watchdog"));
     return now;

@@ -17,8 +17,8 @@ class ChaosCorpusTest {
   @Test
   void corpusUnderFaultsEndsCorrectOrCleanNeverWrongNeverHung() throws Exception {
     long seed = Long.getLong("linodejdbc.chaos.seed", 20240601L);
-    ChaosRun.Result r = ChaosRun.run(seed, Rel.size("linodejdbc.chaos.passes", 1, 3),
-        Rel.size("linodejdbc.chaos.pageSize", 250, 100), Duration.ofSeconds(60));
+    ChaosRun.Result r = ChaosRun.run(seed, ProcessFigures.size("linodejdbc.chaos.passes", 1, 3),
+        ProcessFigures.size("linodejdbc.chaos.pageSize", 250, 100), Duration.ofSeconds(60));
     String summary = "seed " + seed + ": " + r.queries() + " queries, " + r.correct() + " correct, "
         + r.cleanErrors() + " clean errors " + r.errorStates() + ", " + r.wrong() + " wrong, " + r.hung()
         + " hung; " + r.requests() + " requests, " + r.faults() + " faults injected, " + r.millis() + " ms";

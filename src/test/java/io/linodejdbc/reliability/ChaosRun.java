@@ -2,6 +2,7 @@ package io.linodejdbc.reliability;
 
 import io.linodejdbc.sandbox.LabelMatching;
 import io.linodejdbc.sandbox.SandboxToken;
+import io.linodejdbc.testing.Corpus;
 import io.linodejdbc.testing.H2Oracle;
 import io.linodejdbc.testing.ResultSets;
 import io.linodejdbc.testing.SandboxFixture;
@@ -45,8 +46,8 @@ final class ChaosRun {
   private ChaosRun() {}
 
   static Result run(long seed, int passes, int pageSize, Duration watchdog) throws Exception {
-    List<SandboxToken> tokens = Rel.differentialTokens();
-    List<Rel.Query> corpus = Rel.corpus();
+    List<SandboxToken> tokens = SandboxFixture.differentialTokens();
+    List<Corpus.Query> corpus = Corpus.load("/differential/read-corpus.sql");
     long t0 = System.nanoTime();
     SeededFaultPlan plan = new SeededFaultPlan(seed, Duration.ofMillis(1500));
     int correct = 0;
@@ -59,7 +60,7 @@ final class ChaosRun {
     try (H2Oracle oracle = H2Oracle.load(tokens);
         SandboxFixture fixture = SandboxFixture.start(tokens, LabelMatching.EXACT)) {
       List<ResultSets.Table> expected = new ArrayList<>();
-      for (Rel.Query q : corpus) {
+      for (Corpus.Query q : corpus) {
         expected.add(oracle.query(q.sql()));
       }
       String secret = fixture.server().actingToken();
@@ -69,7 +70,7 @@ final class ChaosRun {
       try {
         for (int pass = 0; pass < passes; pass++) {
           for (int i = 0; i < corpus.size(); i++) {
-            Rel.Query q = corpus.get(i);
+            Corpus.Query q = corpus.get(i);
             plan.round((long) pass * 100_000 + i);
             queries++;
             AtomicReference<Statement> statement = new AtomicReference<>();

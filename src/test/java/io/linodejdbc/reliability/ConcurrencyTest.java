@@ -21,8 +21,8 @@ class ConcurrencyTest {
   @ParameterizedTest(name = "shared connection: {0}")
   @ValueSource(booleans = {false, true})
   void allAnswersRightNoDeadlockInFlightBounded(boolean shared) throws Exception {
-    ConcurrencyRun.Result r = ConcurrencyRun.run(shared, 16, Rel.size("linodejdbc.concurrency.queries", 25, 200),
-        MAX_CONCURRENT, Duration.ofMinutes(5));
+    ConcurrencyRun.Result r = ConcurrencyRun.run(shared, 16,
+        ProcessFigures.size("linodejdbc.concurrency.queries", 25, 200), MAX_CONCURRENT, Duration.ofMinutes(5));
     System.out.println("[concurrency] " + r);
     assertThat(r.deadlocked()).as("deadlock/hang: %s", r.problems()).isFalse();
     assertThat(r.problems()).isEmpty();

@@ -1,16 +1,14 @@
 package io.linodejdbc.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.linodejdbc.sandbox.SandboxServer;
+import io.linodejdbc.sandbox.LabelMatching;
+import io.linodejdbc.testing.LinodeAssert;
 import io.linodejdbc.testing.ResultSets;
+import io.linodejdbc.testing.SandboxFixture;
 import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -21,18 +19,18 @@ class FixedDefectsTest {
   /** KD-1: the scans of finished queries are not kept by their connection. */
   @Test
   void kd1_finishedScansAreNotRetained() throws Exception {
-    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start();
-        Connection c = connect(s)) {
+    try (SandboxFixture f = SandboxFixture.start(Workload.TOKENS, LabelMatching.EXACT);
+        Connection c = f.connect()) {
       String sql = "SELECT * FROM personal_access_tokens";
       for (int i = 0; i < 50; i++) {
         ResultSets.query(c, sql); // warm-up
       }
-      long before = Rel.heapAfterGc();
+      long before = ProcessFigures.heapAfterGc();
       for (int i = 0; i < 200; i++) {
         ResultSets.query(c, sql);
       }
-      long after = Rel.heapAfterGc();
-      System.out.println("[KD-1] heap after GC " + Rel.mb(before) + " -> " + Rel.mb(after));
+      long after = ProcessFigures.heapAfterGc();
+      System.out.println("[KD-1] heap after GC " + ProcessFigures.mb(before) + " -> " + ProcessFigures.mb(after));
       assertThat(after - before).as("heap retained by 200 finished queries").isLessThan(6L << 20);
     }
   }
@@ -40,21 +38,21 @@ class FixedDefectsTest {
   /** KD-2: closed connections are collected (their plan cache lives in the connection). */
   @Test
   void kd2_closedConnectionsAreNotRetained() throws Exception {
-    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start()) {
+    try (SandboxFixture f = SandboxFixture.start(Workload.TOKENS, LabelMatching.EXACT)) {
       for (int i = 0; i < 5; i++) {
-        try (Connection c = connect(s)) {
+        try (Connection c = f.connect()) {
           ResultSets.query(c, "SELECT * FROM personal_access_tokens");
         }
       }
-      long before = Rel.heapAfterGc();
+      long before = ProcessFigures.heapAfterGc();
       for (int i = 0; i < 40; i++) {
-        try (Connection c = connect(s)) {
+        try (Connection c = f.connect()) {
           ResultSets.query(c, "SELECT * FROM personal_access_tokens");
           ResultSets.query(c, "SELECT COUNT(*) FROM personal_access_tokens WHERE id > 3");
         }
       }
-      long after = Rel.heapAfterGc();
-      System.out.println("[KD-2] heap after GC " + Rel.mb(before) + " -> " + Rel.mb(after));
+      long after = ProcessFigures.heapAfterGc();
+      System.out.println("[KD-2] heap after GC " + ProcessFigures.mb(before) + " -> " + ProcessFigures.mb(after));
       assertThat(after - before).as("heap retained by 40 closed connections").isLessThan(8L << 20);
     }
   }
@@ -62,40 +60,32 @@ class FixedDefectsTest {
   /** KD-3: an id that cannot exist (below 1) costs no request. */
   @Test
   void kd3_noRequestForANegativeId() throws Exception {
-    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start();
-        Connection c = connect(s)) {
-      assertThat(ResultSets.query(c, "SELECT id FROM personal_access_tokens WHERE id = -1").size()).isZero();
-      assertThat(s.requestLog().requests()).isEmpty();
-    }
+    sql("SELECT id FROM personal_access_tokens WHERE id = -1").requests(0).returnsCount(0);
   }
 
   /** KD-4: DELETE and REPLACE report their update counts. */
   @Test
   void kd4_deleteAndReplaceCountTheirRows() throws Exception {
-    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start();
-        Connection c = connect(s); Statement st = c.createStatement()) {
+    try (SandboxFixture f = SandboxFixture.start(Workload.TOKENS, LabelMatching.EXACT);
+        Connection c = f.connect(); Statement st = c.createStatement()) {
+      // executeUpdate (int) itself is what KD-4 was about
       assertThat(st.executeUpdate(
           "DELETE FROM linode.profile.personal_access_tokens WHERE tokenId = 5")).isEqualTo(1);
       assertThat(st.executeUpdate("REPLACE linode.profile.personal_access_tokens"
           + " SET data__label = 'x' WHERE tokenId = 8")).isEqualTo(1);
-      assertThat(s.store().get(5)).isEmpty();
-      assertThat(s.store().get(8).orElseThrow().label()).isEqualTo("x");
+      assertThat(f.server().store().get(5)).isEmpty();
+      assertThat(f.token(8).label()).isEqualTo("x");
     }
   }
 
   /** KD-5: a label with an unpaired surrogate is refused, not silently changed. */
   @Test
   void kd5_unpairedSurrogateIsRefused() throws Exception {
-    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start();
-        Connection c = connect(s);
-        PreparedStatement ps = c.prepareStatement("INSERT INTO linode.profile.personal_access_tokens"
-            + " (data__label, data__scopes) VALUES (?, '*') RETURNING id, label")) {
-      ps.setString(1, "\ud800");
-      s.requestLog().clear();
-      assertThatThrownBy(ps::executeQuery).isInstanceOf(SQLException.class)
-          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).startsWith("22"));
-      assertThat(s.requestLog().requests()).noneMatch(r -> r.method().equals("POST"));
-    }
+    SQLException e = sql("INSERT INTO linode.profile.personal_access_tokens"
+        + " (data__label, data__scopes) VALUES (?, '*') RETURNING id, label").params("\ud800")
+        .requestsMatching(sent -> assertThat(sent).noneMatch(r -> r.method().equals("POST")))
+        .failure();
+    assertThat(e.getSQLState()).startsWith("22");
   }
 
   /**
@@ -105,23 +95,14 @@ class FixedDefectsTest {
    */
   @Test
   void kd8_kd9_longInListsAnswerOrFailClearly() throws Exception {
-    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start();
-        Connection c = connect(s)) {
-      String thousand = IntStream.rangeClosed(1, 1_000).mapToObj(Integer::toString)
-          .collect(Collectors.joining(","));
-      assertThat(ResultSets.query(c, "SELECT id FROM personal_access_tokens WHERE id IN (" + thousand
-          + ")").size()).isEqualTo((int) Workload.TOKENS.stream().filter(t -> t.id() <= 1_000)
-          .count());
-      s.requestLog().clear();
-      String tenThousand = IntStream.rangeClosed(1, 10_000).mapToObj(Integer::toString)
-          .collect(Collectors.joining(","));
-      assertThatThrownBy(() -> ResultSets.query(c, "SELECT id FROM personal_access_tokens WHERE id IN ("
-          + tenThousand + ")"))
-          .isInstanceOf(SQLException.class)
-          .hasMessageContaining("IN list of 10000 values")
-          .satisfies(e -> assertThat(((SQLException) e).getSQLState()).isEqualTo("54001"));
-      assertThat(s.requestLog().requests()).isEmpty();
-    }
+    String thousand = IntStream.rangeClosed(1, 1_000).mapToObj(Integer::toString)
+        .collect(Collectors.joining(","));
+    sql("SELECT id FROM personal_access_tokens WHERE id IN (" + thousand + ")")
+        .returnsCount((int) Workload.TOKENS.stream().filter(t -> t.id() <= 1_000).count());
+    String tenThousand = IntStream.rangeClosed(1, 10_000).mapToObj(Integer::toString)
+        .collect(Collectors.joining(","));
+    sql("SELECT id FROM personal_access_tokens WHERE id IN (" + tenThousand + ")").requests(0)
+        .failsWith("54001", "IN list of 10000 values");
   }
 
   /**
@@ -131,22 +112,12 @@ class FixedDefectsTest {
    */
   @Test
   void nulInLikePatternIsAnOrdinaryCharacter() throws Exception {
-    try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS).start();
-        Connection c = connect(s);
-        PreparedStatement ps =
-            c.prepareStatement("SELECT id FROM personal_access_tokens WHERE label LIKE ?")) {
-      ps.setString(1, "\u0000'%");
-      try (java.sql.ResultSet rs = ps.executeQuery()) {
-        assertThat(rs.next()).isFalse();
-      }
-    }
+    sql("SELECT id FROM personal_access_tokens WHERE label LIKE ?").params("\u0000'%")
+        .returnsCount(0);
   }
 
-  private static Connection connect(SandboxServer s) throws Exception {
-    Class.forName("io.linodejdbc.jdbc.LinodeDriver");
-    Properties p = new Properties();
-    p.setProperty("token", s.actingToken());
-    p.setProperty("apiUrl", s.baseUrl());
-    return DriverManager.getConnection("jdbc:linode:", p);
+  /** A chain on a sandbox of its own holding the reliability workload's tokens. */
+  private static LinodeAssert sql(String sql) {
+    return LinodeAssert.sql(sql).withTokens(Workload.TOKENS);
   }
 }

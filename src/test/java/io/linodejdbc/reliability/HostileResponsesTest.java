@@ -6,12 +6,11 @@ import io.linodejdbc.sandbox.Fault;
 import io.linodejdbc.sandbox.FaultPlan;
 import io.linodejdbc.sandbox.SandboxServer;
 import io.linodejdbc.testing.ResultSets;
+import io.linodejdbc.testing.SandboxFixture;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.util.Map;
-import java.util.Properties;
 import java.util.SplittableRandom;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -29,6 +28,7 @@ import org.junit.jupiter.api.Test;
  * answer; never a hang, never an Error such as OutOfMemoryError.
  */
 class HostileResponsesTest {
+  private static SandboxFixture fixture;
   private static SandboxServer server;
   private static Connection conn;
   private static final ExecutorService RUNNER = Executors.newCachedThreadPool(r -> {
@@ -41,19 +41,14 @@ class HostileResponsesTest {
 
   @BeforeAll
   static void start() throws Exception {
-    Class.forName("io.linodejdbc.jdbc.LinodeDriver");
-    server = SandboxServer.builder().tokens(Workload.TOKENS).start();
-    Properties p = new Properties();
-    p.setProperty("token", server.actingToken());
-    p.setProperty("apiUrl", server.baseUrl());
-    p.setProperty("maxRetries", "1");
-    conn = DriverManager.getConnection("jdbc:linode:", p);
+    fixture = SandboxFixture.of(SandboxServer.builder().tokens(Workload.TOKENS).start());
+    server = fixture.server();
+    conn = fixture.connect(Map.of("maxRetries", "1"));
   }
 
   @AfterAll
   static void stop() throws SQLException {
-    conn.close();
-    server.close();
+    fixture.close();
     RUNNER.shutdownNow();
   }
 
@@ -174,7 +169,7 @@ class HostileResponsesTest {
     SQLException e = outcome(LIST);
     System.out.println("[hostile] 50 MB body (valid envelope, 50 MB string field) -> "
         + (e == null ? "answered (COUNT 0)" : e.toString()) + " in " + (System.nanoTime() - t0) / 1_000_000
-        + " ms; max heap " + Rel.mb(Runtime.getRuntime().maxMemory()));
+        + " ms; max heap " + ProcessFigures.mb(Runtime.getRuntime().maxMemory()));
     if (e != null) {
       assertClean(e, "50 MB body");
     }

@@ -1,14 +1,6 @@
 package io.linodejdbc.reliability;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
-import io.linodejdbc.sandbox.SandboxServer;
-import io.linodejdbc.testing.ResultSets;
-import java.lang.reflect.Field;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.util.Map;
-import java.util.Properties;
+import io.linodejdbc.testing.LinodeAssert;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,19 +28,12 @@ class KnownDefectsTest {
             "n".repeat(64)),
         new io.linodejdbc.sandbox.SandboxToken(2, "\r\n", "*", java.time.LocalDateTime.of(2020, 1, 1, 0, 0), null,
             "r".repeat(64)));
-    try (SandboxServer s = SandboxServer.builder().tokens(t).start(); Connection c = connect(s)) {
-      assertThat(ResultSets.query(c, "SELECT id FROM personal_access_tokens WHERE label LIKE '_'").size())
-          .as("KD-6 fixed? (SQL answer: 1 row)").isZero();
-      assertThat(ResultSets.query(c, "SELECT id FROM personal_access_tokens WHERE label LIKE '%_%'").size())
-          .as("SQL answer: 2 rows").isZero();
-    }
-  }
-
-  private static Connection connect(SandboxServer s) throws Exception {
-    Class.forName("io.linodejdbc.jdbc.LinodeDriver");
-    Properties p = new Properties();
-    p.setProperty("token", s.actingToken());
-    p.setProperty("apiUrl", s.baseUrl());
-    return DriverManager.getConnection("jdbc:linode:", p);
+    // KD-6 fixed? (SQL answer: 1 row, then 2 rows)
+    LinodeAssert.sql("SELECT id FROM personal_access_tokens WHERE label LIKE '_'")
+        .withTokens(t)
+        .returnsCount(0);
+    LinodeAssert.sql("SELECT id FROM personal_access_tokens WHERE label LIKE '%_%'")
+        .withTokens(t)
+        .returnsCount(0);
   }
 }

@@ -42,7 +42,7 @@ public final class ReliabilityReport {
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
-    full |= Rel.full();
+    full |= ProcessFigures.full();
     int passes = tiny ? 0 : full ? 3 : 1;
     int pageSize = full ? 100 : 250;
     int perThread = tiny ? 3 : full ? 200 : 25;
@@ -77,8 +77,8 @@ public final class ReliabilityReport {
     SoakRun.Result s = SoakRun.run(tiny ? 50 : 300, soakN);
     rows.add(new Row("soak", "queries after warm-up (" + s.warmup() + ")", Integer.toString(s.queries()), "-", true));
     rows.add(new Row("soak", "wrong answers", Integer.toString(s.wrong()), "0", s.wrong() == 0));
-    rows.add(new Row("soak", "heap after GC before → after", Rel.mb(s.before().heapBytes()) + " → "
-        + Rel.mb(s.after().heapBytes()), "flat (+16 MB)",
+    rows.add(new Row("soak", "heap after GC before → after", ProcessFigures.mb(s.before().heapBytes()) + " → "
+        + ProcessFigures.mb(s.after().heapBytes()), "flat (+16 MB)",
         s.after().heapBytes() <= s.before().heapBytes() + (16L << 20)));
     rows.add(new Row("soak", "live threads before → after", s.before().threads() + " → " + s.after().threads(),
         "flat (+4)", s.after().threads() <= s.before().threads() + 4));

@@ -72,7 +72,7 @@ final class SoakRun {
   }
 
   private static Figures figures() {
-    long heap = Rel.heapAfterGc();
-    return new Figures(heap, Rel.liveThreads(), Rel.openSockets());
+    long heap = ProcessFigures.heapAfterGc();
+    return new Figures(heap, ProcessFigures.liveThreads(), ProcessFigures.openSockets());
   }
 }

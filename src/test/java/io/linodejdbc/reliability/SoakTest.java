@@ -21,7 +21,7 @@ class SoakTest {
 
   @Test
   void resourcesAtEndEqualResourcesAfterWarmUp() throws Exception {
-    int n = Rel.size("linodejdbc.soak", 800, 20000);
+    int n = ProcessFigures.size("linodejdbc.soak", 800, 20000);
     SoakRun.Result r = SoakRun.run(300, n);
     System.out.println("[soak] " + r);
     assertThat(r.wrong()).isZero();

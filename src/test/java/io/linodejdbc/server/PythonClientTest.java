@@ -72,6 +72,43 @@ class PythonClientTest {
         "['personal_access_tokens']");
   }
 
+  /**
+   * SQLAlchemy's whole inspector, as Superset reflects a database, and a reflected table queried.
+   * get_indexes needed {@code ix.indkey::varchar} as int2vector's text ("1 2"); the rest ran on
+   * the catalog as it was.
+   */
+  @Test
+  void sqlAlchemyFullReflectionAsSupersetDoes() {
+    ExternalClients.Result r = python(String.join("\n",
+        "import warnings; warnings.simplefilter('ignore')",
+        "import os, sqlalchemy as sa",
+        "e = sa.create_engine('postgresql+psycopg2://analyst:%s@127.0.0.1:%s/linode'"
+            + " % (os.environ['PGPASSWORD'], os.environ['PGPORT']))",
+        "i = sa.inspect(e)",
+        "t, s = 'personal_access_tokens', 'profile'",
+        "print(i.get_schema_names())",
+        "print(i.get_table_names(schema=s), i.get_view_names(schema=s))",
+        "print(i.has_table(t, schema=s), i.has_table('no_such_table', schema=s))",
+        "print(i.get_foreign_keys(t, schema=s), i.get_indexes(t, schema=s))",
+        "print(i.get_unique_constraints(t, schema=s), i.get_check_constraints(t, schema=s))",
+        "print('Personal Access Tokens' in i.get_table_comment(t, schema=s)['text'])",
+        "print([c['name'] for c in i.get_columns(t + '_pages', schema=s)])",
+        "m = sa.MetaData()",
+        "m.reflect(bind=e, schema=s)",
+        "print(sorted(m.tables))",
+        "tok = m.tables['profile.personal_access_tokens']",
+        "print([c.name for c in tok.primary_key.columns])",
+        "with e.connect() as c:",
+        "    q = sa.select(tok.c.id, tok.c.label).where(tok.c.id <= 3).order_by(tok.c.id)",
+        "    print([tuple(row) for row in c.execute(q)])"), "psycopg2", "sqlalchemy");
+    assertThat(r.exitCode()).as(r.err()).isZero();
+    assertThat(r.out().lines().toList()).containsExactly("['information_schema', 'profile']",
+        "['personal_access_tokens'] ['personal_access_tokens_pages']", "True False", "[] []",
+        "[] []", "True", "['data', 'page', 'pages', 'results']",
+        "['profile.personal_access_tokens']", "['id']",
+        "[(1, 'linode-sql'), (2, 'ci-deploy'), (3, 'terraform')]");
+  }
+
   @Test
   void pandasReadSqlGivesTimestampsAsDatetimes() {
     ExternalClients.Result r = python(String.join("\n",

@@ -41,24 +41,8 @@ import org.junit.jupiter.api.TestFactory;
  * to the API contract ({@link OpenApiConformance}).
  */
 class DifferentialTest {
-  /**
-   * {@code SampleData.adversarial(1200, 42)} plus a few labels it lacks: Greek capitals with a
-   * sigma, whose lower case depends on the position (final sigma 'ς' vs 'σ'), so "lower-case
-   * both sides, then contains" is not implied by "contains". They share the busiest created
-   * second, to add ties.
-   */
-  static final List<SandboxToken> TOKENS = tokens();
-
-  private static List<SandboxToken> tokens() {
-    List<SandboxToken> t = new ArrayList<>(SampleData.adversarial(1200, 42));
-    java.time.LocalDateTime tie = java.time.LocalDateTime.of(2015, 5, 5, 2, 25, 15);
-    String[] extra = {"ΑΣΑ", "ΟΔΟΣ ΑΣΑ", "σας"};
-    for (int i = 0; i < extra.length; i++) {
-      t.add(new SandboxToken(1201 + i, extra[i], "*", tie, null,
-          String.format("extra%059d", i)));
-    }
-    return List.copyOf(t);
-  }
+  /** {@link SandboxFixture#differentialTokens()}: adversarial labels plus Greek sigmas. */
+  static final List<SandboxToken> TOKENS = SandboxFixture.differentialTokens();
   static final String CORPUS = "/differential/read-corpus.sql";
 
   private static H2Oracle oracle;

@@ -1,17 +1,15 @@
 package io.linodejdbc.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.linodejdbc.sandbox.LabelMatching;
 import io.linodejdbc.sandbox.RecordedRequest;
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.sql.parser.PgLexer;
+import io.linodejdbc.testing.LinodeAssert;
 import io.linodejdbc.testing.SandboxFixture;
-import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.time.LocalDateTime;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -23,72 +21,60 @@ import org.junit.jupiter.api.Test;
  */
 class PgDialectTest {
   private SandboxFixture fixture;
-  private Connection conn;
 
   @BeforeEach
   void start() throws SQLException {
     fixture = SandboxFixture.start(SampleData.demo(), LabelMatching.EXACT);
-    conn = fixture.connect();
   }
 
   @AfterEach
   void stop() throws SQLException {
-    conn.close();
     fixture.close();
   }
 
   @Test
-  void writesTakeTheSameExpressions() throws SQLException {
-    try (Statement s = conn.createStatement()) {
-      try (ResultSet rs = s.executeQuery("INSERT INTO personal_access_tokens (label, expiry, scopes)"
-          + " VALUES ('ci', now() + interval '90 days', '*') RETURNING label, expiry")) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getString(1)).isEqualTo("ci");
-        assertThat(rs.getTimestamp(2).toLocalDateTime())
-            .isAfter(java.time.LocalDateTime.now().plusDays(89));
-      }
-      int expired;
-      try (ResultSet rs = s.executeQuery(
-          "SELECT count(*) FROM personal_access_tokens WHERE expiry < now()")) {
-        rs.next();
-        expired = rs.getInt(1);
-      }
-      assertThat(expired).isPositive();
-      assertThat(s.executeUpdate("DELETE FROM personal_access_tokens WHERE expiry < now()"))
-          .isEqualTo(expired);
-    }
+  void writesTakeTheSameExpressions() {
+    List<String> row = sql("INSERT INTO personal_access_tokens (label, expiry, scopes)"
+        + " VALUES ('ci', now() + interval '90 days', '*') RETURNING label, expiry")
+        .table().rows().get(0);
+    assertThat(row.get(0)).isEqualTo("ci");
+    assertThat(LocalDateTime.parse(row.get(1).replace(' ', 'T')))
+        .isAfter(LocalDateTime.now().plusDays(89));
+    int expired = Integer.parseInt(sql("SELECT count(*) FROM personal_access_tokens"
+        + " WHERE expiry < now()").table().rows().get(0).get(0));
+    assertThat(expired).isPositive();
+    sql("DELETE FROM personal_access_tokens WHERE expiry < now()").updates(expired);
   }
 
   @Test
-  void ilikeWithoutLettersIsAPreFilterAndWithLettersIsNot() throws SQLException {
-    run("SELECT id FROM personal_access_tokens WHERE label ILIKE '%-%'");
-    assertThat(filters()).containsExactly("{\"label\":{\"+contains\":\"-\"}}");
-    run("SELECT id FROM personal_access_tokens WHERE label ILIKE '%CI%'");
-    assertThat(filters()).containsExactly("");
+  void ilikeWithoutLettersIsAPreFilterAndWithLettersIsNot() {
+    sql("SELECT id FROM personal_access_tokens WHERE label ILIKE '%-%'")
+        .requestsMatching(r -> assertThat(filters(r)).containsExactly("{\"label\":{\"+contains\":\"-\"}}"))
+        .table();
+    sql("SELECT id FROM personal_access_tokens WHERE label ILIKE '%CI%'")
+        .requestsMatching(r -> assertThat(filters(r)).containsExactly("")).table();
   }
 
   @Test
-  void createdAgainstNowStaysAnOrdinaryComparison() throws SQLException {
+  void createdAgainstNowStaysAnOrdinaryComparison() {
     // a created bound built from now() (the performance work may push it; the answer is the same)
-    assertThat(run("SELECT id FROM personal_access_tokens"
-        + " WHERE created > now() - interval '100 years'")).hasSize(8);
-    assertThat(run("SELECT id FROM personal_access_tokens WHERE expiry < now()"))
-        .containsExactly("6");
+    sql("SELECT id FROM personal_access_tokens WHERE created > now() - interval '100 years'")
+        .returnsCount(8);
+    sql("SELECT id FROM personal_access_tokens WHERE expiry < now()").returns("id=6");
   }
 
   @Test
-  void unknownTypeNamesBecomeFunctionCalls() throws SQLException {
-    assertThatThrownBy(() -> run("SELECT 'personal_access_tokens'::nosuchtype"))
-        .isInstanceOf(SQLException.class)
-        .hasMessageStartingWith("function nosuchtype(unknown) does not exist");
-    assertThatThrownBy(() -> run("SELECT CAST(id AS nosuchtype) FROM personal_access_tokens"))
-        .hasMessageStartingWith("function nosuchtype(integer) does not exist");
+  void unknownTypeNamesBecomeFunctionCalls() {
+    assertThat(sql("SELECT 'personal_access_tokens'::nosuchtype").failure().getMessage())
+        .startsWith("function nosuchtype(unknown) does not exist");
+    assertThat(sql("SELECT CAST(id AS nosuchtype) FROM personal_access_tokens").failure().getMessage())
+        .startsWith("function nosuchtype(integer) does not exist");
     // the catalog supplies regclass(), so PostgreSQL's cast resolves (psql and pgJDBC send it),
     // also written schema-qualified as psql does
-    assertThat(run("SELECT 'personal_access_tokens'::regclass")).hasSize(1);
-    assertThat(run("SELECT 'personal_access_tokens'::pg_catalog.regclass")).hasSize(1);
-    assertThatThrownBy(() -> run("SELECT '{a}'::text[]"))
-        .hasMessageStartingWith("function _text(unknown) does not exist");
+    sql("SELECT 'personal_access_tokens'::regclass").returnsCount(1);
+    sql("SELECT 'personal_access_tokens'::pg_catalog.regclass").returnsCount(1);
+    assertThat(sql("SELECT '{a}'::text[]").failure().getMessage())
+        .startsWith("function _text(unknown) does not exist");
   }
 
   @Test
@@ -120,39 +106,21 @@ class PgDialectTest {
   }
 
   @Test
-  void reservedWordsAsNamesAndParenthesisedAccess() throws SQLException {
-    try (Statement s = conn.createStatement();
-        ResultSet rs = s.executeQuery("SELECT 1 AS one, 2 AS default, value, result.day,"
-            + " (r).expr$1, (ARRAY[10, 20, 30])[2], (current_schemas(true))[1]"
-            + " FROM (SELECT 3 AS value, 4 AS day, ROW(5, 6) AS r) result WHERE value = 3")) {
-      java.sql.ResultSetMetaData md = rs.getMetaData();
-      List<String> names = new java.util.ArrayList<>();
-      for (int i = 1; i <= md.getColumnCount(); i++) {
-        names.add(md.getColumnLabel(i));
-      }
-      assertThat(names).containsExactly("one", "default", "value", "day", "expr$1", "array",
-          "current_schemas");
-      assertThat(rs.next()).isTrue();
-      assertThat(List.of(rs.getInt(1), rs.getInt(2), rs.getInt(3), rs.getInt(4), rs.getInt(5),
-          rs.getInt(6))).containsExactly(1, 2, 3, 4, 6, 20);
-      assertThat(rs.getString(7)).isEqualTo("pg_catalog");
-      assertThat(rs.next()).isFalse();
-    }
+  void reservedWordsAsNamesAndParenthesisedAccess() {
+    sql("SELECT 1 AS one, 2 AS default, value, result.day,"
+        + " (r).expr$1, (ARRAY[10, 20, 30])[2], (current_schemas(true))[1]"
+        + " FROM (SELECT 3 AS value, 4 AS day, ROW(5, 6) AS r) result WHERE value = 3")
+        .columns("one", "default", "value", "day", "expr$1", "array", "current_schemas")
+        .returns("one=1; default=2; value=3; day=4; expr$1=6; array=20; current_schemas=pg_catalog");
   }
 
-  private List<String> filters() {
-    return fixture.requests().stream().filter(r -> r.path().endsWith("/profile/tokens"))
+  /** A chain on this test's sandbox. */
+  private LinodeAssert sql(String sql) {
+    return LinodeAssert.sql(sql).on(fixture);
+  }
+
+  private static List<String> filters(List<RecordedRequest> requests) {
+    return requests.stream().filter(r -> r.path().endsWith("/profile/tokens"))
         .map(r -> r.header("X-Filter").orElse("")).toList();
-  }
-
-  private List<String> run(String sql) throws SQLException {
-    fixture.clearRequests();
-    List<String> out = new java.util.ArrayList<>();
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        out.add(rs.getString(1));
-      }
-    }
-    return out;
   }
 }

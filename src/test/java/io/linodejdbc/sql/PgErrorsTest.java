@@ -1,14 +1,12 @@
 package io.linodejdbc.sql;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.linodejdbc.sandbox.LabelMatching;
 import io.linodejdbc.sandbox.SampleData;
+import io.linodejdbc.testing.LinodeAssert;
 import io.linodejdbc.testing.SandboxFixture;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -20,17 +18,14 @@ import org.junit.jupiter.params.provider.CsvSource;
  */
 class PgErrorsTest {
   private static SandboxFixture fixture;
-  private static Connection conn;
 
   @BeforeAll
   static void start() throws SQLException {
     fixture = SandboxFixture.start(SampleData.adversarial(50, 7), LabelMatching.EXACT);
-    conn = fixture.connect();
   }
 
   @AfterAll
   static void stop() throws SQLException {
-    conn.close();
     fixture.close();
   }
 
@@ -52,19 +47,9 @@ class PgErrorsTest {
       SELECT id FROM personal_access_tokens WHERE expiry < now() + interval 'soon' | 22007 | invalid input syntax for type interval: "soon"
       """)
   void mistakeGivesPostgresMessageAndState(String sql, String state, String message) {
-    assertThatThrownBy(() -> run(sql))
-        .isInstanceOfSatisfying(SQLException.class, e -> {
-          assertThat(e.getSQLState()).isEqualTo(state);
-          assertThat(e.getMessage()).startsWith(message).doesNotContain("\n")
-              .doesNotContain("Was expecting").doesNotContainPattern("[A-Z]\\w+(Exception|Error)");
-        });
-  }
-
-  private static void run(String sql) throws SQLException {
-    try (Statement s = conn.createStatement(); java.sql.ResultSet rs = s.executeQuery(sql)) {
-      while (rs.next()) {
-        rs.getObject(1); // errors of evaluation come while reading
-      }
-    }
+    SQLException e = LinodeAssert.sql(sql).on(fixture).failure();
+    assertThat(e.getSQLState()).isEqualTo(state);
+    assertThat(e.getMessage()).startsWith(message).doesNotContain("\n")
+        .doesNotContain("Was expecting").doesNotContainPattern("[A-Z]\\w+(Exception|Error)");
   }
 }

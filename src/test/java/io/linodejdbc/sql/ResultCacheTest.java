@@ -7,9 +7,7 @@ import io.linodejdbc.sandbox.SandboxServer;
 import io.linodejdbc.testing.LinodeAssert;
 import io.linodejdbc.testing.SandboxFixture;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -68,17 +66,11 @@ class ResultCacheTest {
           .returnsCount(1);
       assertThat(server.requestLog().count()).as("one list call, one GET").isEqualTo(2);
 
-      try (Statement s = c.createStatement()) {
-        assertThat(s.executeUpdate(
-            "UPDATE personal_access_tokens SET label = 'renamed' WHERE id = 2")).isEqualTo(1);
-      }
-      server.requestLog().clear();
-      try (Statement s = c.createStatement();
-           ResultSet rs = s.executeQuery("SELECT label FROM personal_access_tokens WHERE id = 2")) {
-        assertThat(rs.next()).isTrue();
-        assertThat(rs.getString(1)).isEqualTo("renamed");
-      }
-      assertThat(server.requestLog().count()).as("the write emptied the cache").isEqualTo(1);
+      LinodeAssert.sql("UPDATE personal_access_tokens SET label = 'renamed' WHERE id = 2")
+          .on(f, c).updates(1);
+      // the write emptied the cache: one GET
+      LinodeAssert.sql("SELECT label FROM personal_access_tokens WHERE id = 2").on(f, c)
+          .requests(1).returns("label=renamed");
     }
   }
 

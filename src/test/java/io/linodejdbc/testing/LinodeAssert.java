@@ -32,11 +32,16 @@ import java.util.stream.Collectors;
  *     .withSandbox(s -> s.tokens(myTokens)).with("pageSize", "25").params(5)
  *     .returnsUnordered("label=five");
  * LinodeAssert.sql("SELECT nope FROM personal_access_tokens").failsWith("42703");
+ * LinodeAssert.sql("UPDATE personal_access_tokens SET label = 'x' WHERE id = 2").on(box)
+ *     .sends("GET /v4/profile/tokens/2", "PUT /v4/profile/tokens/2 {\"label\":\"x\"}")
+ *     .updates(1);
  * }</pre>
  *
  * <p>Each assertion opens a connection, runs, checks and closes it (or runs on the connection
- * given to {@link #on(SandboxFixture, Connection)}); {@link #requests(int)} is an expectation
- * every later run of the chain checks (the request log is then emptied before each run). The
+ * given to {@link #on(SandboxFixture, Connection)}). {@link #requests(int)},
+ * {@link #requests(int, int)}, {@link #sends}, {@link #requestsMatching} and {@link #conforms()}
+ * are expectations every later run of the chain checks, whether it succeeds or fails as expected
+ * (the request log is then emptied before each run; {@code EXPLAIN} is not checked). The
  * sandbox is either a shared {@link SandboxFixture} ({@link #on(SandboxFixture)}), or one this
  * chain starts (demo data unless {@link #withSandbox} says otherwise) and stops after each
  * assertion, so that writes in one chain never reach the next.
@@ -51,7 +56,7 @@ public final class LinodeAssert {
   private final List<Consumer<SandboxServer.Builder>> sandbox = new ArrayList<>();
   private SandboxFixture shared;
   private Object[] parameters;
-  private Integer expectedRequests;
+  private final List<Consumer<List<RecordedRequest>>> expectations = new ArrayList<>();
   private Connection connection;
 
   private LinodeAssert(String sql) {
@@ -106,8 +111,37 @@ public final class LinodeAssert {
 
   /** Every later run of this chain must send exactly {@code n} requests to the API. */
   public LinodeAssert requests(int n) {
-    this.expectedRequests = n;
+    return requestsMatching(r -> assertThat(r).as("requests of " + sql).hasSize(n));
+  }
+
+  /** Every later run must send exactly {@code reads} GETs and {@code writes} other requests. */
+  public LinodeAssert requests(int reads, int writes) {
+    return requestsMatching(r -> {
+      long gets = r.stream().filter(q -> q.method().equals("GET")).count();
+      assertThat(List.of(gets, r.size() - gets)).as("GETs and writes of " + sql + ": "
+          + SandboxFixture.describe(r)).containsExactly((long) reads, (long) writes);
+    });
+  }
+
+  /**
+   * Every later run must send exactly these requests, in this order, each written as
+   * {@code METHOD path[?query][ X-Filter=...][ body]} ({@link SandboxFixture#describe}).
+   */
+  public LinodeAssert sends(String... requestLines) {
+    return requestsMatching(r -> assertThat(SandboxFixture.describe(r)).as("requests of " + sql)
+        .containsExactly(requestLines));
+  }
+
+  /** Every later run's requests must pass {@code check} (paths, filters, bodies). */
+  public LinodeAssert requestsMatching(Consumer<List<RecordedRequest>> check) {
+    expectations.add(check);
     return this;
+  }
+
+  /** Every later run's requests must keep to the API's OpenAPI contract. */
+  public LinodeAssert conforms() {
+    return requestsMatching(r -> assertThat(SandboxFixture.violations(r))
+        .as("API contract violations of " + sql).isEmpty());
   }
 
   // ---- assertions ------------------------------------------------------------------------------
@@ -121,6 +155,12 @@ public final class LinodeAssert {
   /** The rows, in any order. */
   public LinodeAssert returnsUnordered(String... rows) {
     assertThat(lines(table())).as(sql).containsExactlyInAnyOrder(rows);
+    return this;
+  }
+
+  /** The column labels, in order. */
+  public LinodeAssert columns(String... labels) {
+    assertThat(table().columns()).as(sql).containsExactly(labels);
     return this;
   }
 
@@ -190,34 +230,48 @@ public final class LinodeAssert {
     return this;
   }
 
-  /** The SQLException running the statement throws; fails if it runs. */
+  /**
+   * The SQLException running the statement throws, while executing it or reading its rows (errors
+   * of evaluation come while reading); fails if it runs.
+   */
   public SQLException failure() {
     try {
-      execute(c -> {
+      execute(true, c -> {
         if (parameters == null) {
           try (Statement st = c.createStatement()) {
-            st.execute(sql);
+            drain(st, st.execute(sql));
           }
         } else {
           try (PreparedStatement ps = prepare(c)) {
-            ps.execute();
+            drain(ps, ps.execute());
           }
         }
         return null;
-      }, null);
+      }, expectations());
     } catch (SQLException e) {
       return e;
     }
     throw new AssertionError("expected a failure, but it ran: " + sql);
   }
 
-  /** The requests the statement sends, for checks of their own (paths, filters). */
-  public LinodeAssert requestsMatch(Consumer<List<RecordedRequest>> check) {
-    succeeding(this::read, check);
-    return this;
+  /**
+   * The SQLException running {@code sql} on {@code c} throws ({@code execute}, then reading every
+   * row, since errors of evaluation come while reading); fails if it runs.
+   */
+  public static SQLException failure(Connection c, String sql) {
+    try (Statement st = c.createStatement()) {
+      drain(st, st.execute(sql));
+    } catch (SQLException e) {
+      return e;
+    }
+    throw new AssertionError("expected a failure, but it ran: " + sql);
   }
 
-  /** Runs {@code step} on a new connection, checking {@link #requests(int)}. */
+  /**
+   * Runs {@code step} on a connection of the chain (a new one, or the one given to
+   * {@link #on(SandboxFixture, Connection)}), checking the request expectations: the escape
+   * hatch for what the fluent form does not say (metadata, generated keys, batches).
+   */
   public <T> T withConnection(Step<T> step) {
     return succeeding(step);
   }
@@ -231,16 +285,21 @@ public final class LinodeAssert {
   }
 
   private <T> T succeeding(Step<T> step) {
-    if (expectedRequests == null) {
-      return succeeding(step, null);
+    return succeeding(step, expectations());
+  }
+
+  /** All request expectations as one check, or {@code null} when there are none. */
+  private Consumer<List<RecordedRequest>> expectations() {
+    if (expectations.isEmpty()) {
+      return null;
     }
-    return succeeding(step, requests ->
-        assertThat(requests).as("requests of " + sql).hasSize(expectedRequests));
+    List<Consumer<List<RecordedRequest>>> all = List.copyOf(expectations);
+    return requests -> all.forEach(e -> e.accept(requests));
   }
 
   private <T> T succeeding(Step<T> step, Consumer<List<RecordedRequest>> check) {
     try {
-      return execute(step, check);
+      return execute(false, step, check);
     } catch (SQLException e) {
       throw new AssertionError(sql + ": " + e.getMessage() + " (state " + e.getSQLState() + ")",
           e);
@@ -248,23 +307,28 @@ public final class LinodeAssert {
   }
 
   /**
-   * Runs {@code step}; with a {@code check}, the request log is emptied first and the requests
-   * it sent are checked after.
+   * Runs {@code step}; with a {@code check}, the request log is emptied once the connection is
+   * open (what opening sends is not the statement's) and the requests it sent are checked after
+   * it returns, or, when it is {@code expectedToFail}, also after it throws.
    */
-  private <T> T execute(Step<T> step, Consumer<List<RecordedRequest>> check)
-      throws SQLException {
+  private <T> T execute(boolean expectedToFail, Step<T> step,
+      Consumer<List<RecordedRequest>> check) throws SQLException {
     SandboxFixture fixture = shared != null ? shared : startOwn();
     try {
-      if (check != null) {
-        fixture.clearRequests();
-      }
       T result;
-      if (connection != null) {
-        result = step.apply(connection);
-      } else {
-        try (Connection c = fixture.connect(properties)) {
-          result = step.apply(c);
+      try {
+        if (connection != null) {
+          result = step.apply(cleared(fixture, connection, check));
+        } else {
+          try (Connection c = fixture.connect(properties)) {
+            result = step.apply(cleared(fixture, c, check));
+          }
         }
+      } catch (SQLException e) {
+        if (check != null && expectedToFail) {
+          check.accept(fixture.settledRequests());
+        }
+        throw e;
       }
       if (check != null) {
         check.accept(fixture.settledRequests());
@@ -273,6 +337,29 @@ public final class LinodeAssert {
     } finally {
       if (fixture != shared) {
         fixture.close();
+      }
+    }
+  }
+
+  /** {@code c}, once the request log is emptied (when there is a check): after connecting. */
+  private static Connection cleared(SandboxFixture fixture, Connection c,
+      Consumer<List<RecordedRequest>> check) {
+    if (check != null) {
+      fixture.clearRequests();
+    }
+    return c;
+  }
+
+  /** Reads every row of the result {@code st} has, when it has one. */
+  private static void drain(Statement st, boolean hasResultSet) throws SQLException {
+    if (hasResultSet) {
+      try (ResultSet rs = st.getResultSet()) {
+        int n = rs.getMetaData().getColumnCount();
+        while (rs.next()) {
+          for (int i = 1; i <= n; i++) {
+            rs.getObject(i);
+          }
+        }
       }
     }
   }

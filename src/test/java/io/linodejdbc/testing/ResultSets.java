@@ -95,6 +95,37 @@ public final class ResultSets {
     return values;
   }
 
+  /** Every row of {@code rs} as {@code getString} gives it (no normalisation). */
+  public static List<List<String>> strings(ResultSet rs) throws SQLException {
+    int n = rs.getMetaData().getColumnCount();
+    List<List<String>> out = new ArrayList<>();
+    while (rs.next()) {
+      List<String> row = new ArrayList<>(n);
+      for (int i = 1; i <= n; i++) {
+        row.add(rs.getString(i));
+      }
+      out.add(row);
+    }
+    return out;
+  }
+
+  /** Runs {@code sql} on {@code c} ({@code executeQuery}) and reads it as {@link #strings}. */
+  public static List<List<String>> strings(java.sql.Connection c, String sql) throws SQLException {
+    try (java.sql.Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+      return strings(rs);
+    }
+  }
+
+  /** The column labels of {@code rs}, in order. */
+  public static List<String> labels(ResultSet rs) throws SQLException {
+    ResultSetMetaData md = rs.getMetaData();
+    List<String> out = new ArrayList<>();
+    for (int i = 1; i <= md.getColumnCount(); i++) {
+      out.add(md.getColumnLabel(i));
+    }
+    return out;
+  }
+
   /** Reads every row of {@code rs}. */
   public static Table read(ResultSet rs) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();

@@ -20,6 +20,7 @@ import org.apache.calcite.sql.type.SqlTypeName;
 final class ArrayFunction implements ScalarFunction, ImplementableFunction {
   /** The element type of each array-returning function, by name. */
   static final Map<String, SqlTypeName> ELEMENTS = Map.of("current_schemas", SqlTypeName.VARCHAR,
+      "parse_ident", SqlTypeName.VARCHAR,
       "_int2", SqlTypeName.INTEGER, "_int4", SqlTypeName.INTEGER, "_oid", SqlTypeName.INTEGER);
 
   private final ScalarFunctionImpl delegate;

@@ -2,12 +2,14 @@ package io.linodejdbc.sql.catalog;
 
 import io.linodejdbc.resource.ColumnDescriptor;
 import io.linodejdbc.resource.ResourceDescriptor;
-import io.linodejdbc.resource.Resources;
+import io.linodejdbc.sql.LinodePagesTable;
+import io.linodejdbc.sql.LinodeTable;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.calcite.jdbc.JavaTypeFactoryImpl;
 import org.apache.calcite.rel.type.RelDataType;
@@ -67,10 +69,14 @@ final class CatalogModel {
   final List<Namespace> namespaces;
   final List<Relation> relations;
   private final Map<Integer, Relation> byOid = new LinkedHashMap<>();
+  /** The namespaces holding the session's resources (its services). */
+  private final Set<String> services;
 
-  private CatalogModel(List<Namespace> namespaces, List<Relation> relations) {
+  private CatalogModel(List<Namespace> namespaces, List<Relation> relations,
+      Set<String> services) {
     this.namespaces = List.copyOf(namespaces);
     this.relations = List.copyOf(relations);
+    this.services = Set.copyOf(services);
     for (Relation r : relations) {
       byOid.put(r.oid(), r);
     }
@@ -102,9 +108,8 @@ final class CatalogModel {
   }
 
   /** pg_catalog, then the schemas holding Linode resources: what unqualified names reach. */
-  static boolean onSearchPath(Namespace n) {
-    return n.name().equals(PG_CATALOG)
-        || Resources.all().stream().anyMatch(r -> r.service().equals(n.name()));
+  boolean onSearchPath(Namespace n) {
+    return n.name().equals(PG_CATALOG) || services.contains(n.name());
   }
 
   static String quoteIdent(String name) {
@@ -116,6 +121,7 @@ final class CatalogModel {
     RelDataTypeFactory types = new JavaTypeFactoryImpl();
     List<Namespace> namespaces = new ArrayList<>();
     List<Relation> relations = new ArrayList<>();
+    Set<String> services = new TreeSet<>();
     List<String> names = new ArrayList<>(List.of(PG_CATALOG, INFORMATION_SCHEMA));
     for (String n : new TreeSet<>(root.subSchemas().getNames(LikePattern.any()))) {
       if (!names.contains(n) && !NOT_NAMESPACES.contains(n)) {
@@ -140,9 +146,12 @@ final class CatalogModel {
         if (table == null) {
           continue;
         }
-        ResourceDescriptor resource = resource(schemaName, tableName);
-        boolean pages = resource == null && tableName.endsWith("_pages")
-            && resource(schemaName, tableName.substring(0, tableName.length() - 6)) != null;
+        // The resources are the session's own, as its tables carry them.
+        ResourceDescriptor resource = table instanceof LinodeTable t ? t.resource() : null;
+        boolean pages = table instanceof LinodePagesTable;
+        if (resource != null) {
+          services.add(schemaName);
+        }
         int oid;
         int indexOid = 0;
         int constraintOid = 0;
@@ -193,13 +202,7 @@ final class CatalogModel {
         }
       }
     }
-    return new CatalogModel(namespaces, relations);
-  }
-
-  private static @Nullable ResourceDescriptor resource(String service, String name) {
-    return Resources.all().stream()
-        .filter(r -> r.service().equals(service) && r.name().equals(name))
-        .findFirst().orElse(null);
+    return new CatalogModel(namespaces, relations, services);
   }
 
   /** The PostgreSQL type OID of a Calcite type. */

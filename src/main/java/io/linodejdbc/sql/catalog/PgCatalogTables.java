@@ -127,6 +127,11 @@ final class PgCatalogTables {
         "definition text"));
     t.add(empty(model, "pg_depend", "classid oid", "objid oid", "objsubid int",
         "refclassid oid", "refobjid oid", "refobjsubid int", "deptype text"));
+    // statistics: nothing is counted ahead (Metabase reads n_live_tup as an estimate, NULL here)
+    t.add(empty(model, "pg_stat_user_tables", "relid oid", "schemaname text", "relname text",
+        "seq_scan bigint", "seq_tup_read bigint", "idx_scan bigint", "idx_tup_fetch bigint",
+        "n_tup_ins bigint", "n_tup_upd bigint", "n_tup_del bigint", "n_live_tup bigint",
+        "n_dead_tup bigint"));
     t.add(empty(model, "pg_shdescription", "objoid oid", "classoid oid", "description text"));
     return t;
   }

@@ -77,8 +77,9 @@ public final class PgFunctions {
     if (oid == null) {
       return null;
     }
-    CatalogModel.Relation r = model().relation(oid);
-    return r != null && CatalogModel.onSearchPath(r.namespace());
+    CatalogModel model = model();
+    CatalogModel.Relation r = model.relation(oid);
+    return r != null && model.onSearchPath(r.namespace());
   }
 
   public static @Nullable Boolean pg_type_is_visible(@Nullable Integer oid) {
@@ -407,6 +408,160 @@ public final class PgFunctions {
       }
     }
     return b.toString();
+  }
+
+  /**
+   * {@code parse_ident(name)}: a possibly qualified, possibly quoted name split into its parts,
+   * unquoted parts in lower case ({@code parse_ident('profile."My T"')} is
+   * {@code {profile,My T}}). Grafana's column list asks whether a table name is qualified so.
+   */
+  public static java.util.@Nullable List<String> parse_ident(@Nullable String name) {
+    if (name == null) {
+      return null;
+    }
+    java.util.List<String> parts = new java.util.ArrayList<>();
+    int i = 0;
+    int n = name.length();
+    while (true) {
+      while (i < n && Character.isWhitespace(name.charAt(i))) {
+        i++;
+      }
+      StringBuilder part = new StringBuilder();
+      if (i < n && name.charAt(i) == '"') {
+        i++;
+        while (true) {
+          if (i >= n) {
+            throw badIdent(name, "String has unclosed double quotes.");
+          }
+          char c = name.charAt(i++);
+          if (c == '"') {
+            if (i < n && name.charAt(i) == '"') {
+              part.append('"');
+              i++;
+              continue;
+            }
+            break;
+          }
+          part.append(c);
+        }
+        if (part.length() == 0) {
+          throw badIdent(name, "Quoted identifier must not be empty.");
+        }
+      } else {
+        while (i < n && name.charAt(i) != '.' && !Character.isWhitespace(name.charAt(i))) {
+          part.append(Character.toLowerCase(name.charAt(i++)));
+        }
+        if (part.length() == 0) {
+          throw badIdent(name, i < n ? "No valid identifier before \".\"."
+              : "No valid identifier after \".\".");
+        }
+      }
+      parts.add(part.toString());
+      while (i < n && Character.isWhitespace(name.charAt(i))) {
+        i++;
+      }
+      if (i >= n) {
+        return parts;
+      }
+      if (name.charAt(i) != '.') {
+        throw badIdent(name, null);
+      }
+      i++;
+    }
+  }
+
+  private static LinodeQueryException badIdent(String name, @Nullable String detail) {
+    return new LinodeQueryException(SqlState.INVALID_PARAMETER_VALUE.code(),
+        "string is not a valid identifier: \"" + name + "\"" + (detail == null ? "" : ": " + detail),
+        null);
+  }
+
+  /**
+   * {@code format(fmt, args...)} with PostgreSQL's conversions {@code %s} (the value as text, NULL
+   * as nothing), {@code %I} (an identifier, quoted where needed), {@code %L} (a literal, NULL as
+   * {@code NULL}), {@code %%}, and argument positions {@code %2$s}; up to four arguments (Calcite
+   * has no variadic user functions). Metabase's field list formats type and table names so.
+   */
+  public static @Nullable String format(@Nullable String fmt) {
+    return formatOf(fmt);
+  }
+
+  public static @Nullable String format(@Nullable String fmt, @Nullable Object a) {
+    return formatOf(fmt, a);
+  }
+
+  public static @Nullable String format(@Nullable String fmt, @Nullable Object a,
+      @Nullable Object b) {
+    return formatOf(fmt, a, b);
+  }
+
+  public static @Nullable String format(@Nullable String fmt, @Nullable Object a,
+      @Nullable Object b, @Nullable Object c) {
+    return formatOf(fmt, a, b, c);
+  }
+
+  public static @Nullable String format(@Nullable String fmt, @Nullable Object a,
+      @Nullable Object b, @Nullable Object c, @Nullable Object d) {
+    return formatOf(fmt, a, b, c, d);
+  }
+
+  private static @Nullable String formatOf(@Nullable String fmt, @Nullable Object... args) {
+    if (fmt == null) {
+      return null;
+    }
+    StringBuilder out = new StringBuilder();
+    int next = 0;
+    for (int i = 0; i < fmt.length(); i++) {
+      char c = fmt.charAt(i);
+      if (c != '%') {
+        out.append(c);
+        continue;
+      }
+      if (++i >= fmt.length()) {
+        throw formatError("unterminated format() type specifier");
+      }
+      if (fmt.charAt(i) == '%') {
+        out.append('%');
+        continue;
+      }
+      int j = i;
+      while (j < fmt.length() && Character.isDigit(fmt.charAt(j))) {
+        j++;
+      }
+      int index = next;
+      if (j > i && j < fmt.length() && fmt.charAt(j) == '$') {
+        index = Integer.parseInt(fmt.substring(i, j)) - 1;
+        i = j + 1;
+      }
+      if (i >= fmt.length()) {
+        throw formatError("unterminated format() type specifier");
+      }
+      char type = fmt.charAt(i);
+      if (type != 's' && type != 'I' && type != 'L') {
+        throw formatError("unrecognized format() type specifier \"" + type + "\"");
+      }
+      if (index < 0 || index >= args.length) {
+        throw formatError("too few arguments for format()");
+      }
+      Object v = args[index];
+      next = index + 1;
+      if (type == 's') {
+        out.append(v == null ? "" : v.toString());
+      } else if (type == 'I') {
+        if (v == null) {
+          throw new LinodeQueryException(SqlState.INVALID_PARAMETER_VALUE.code(),
+              "null values cannot be formatted as an SQL identifier", null);
+        }
+        out.append(CatalogModel.quoteIdent(v.toString()));
+      } else {
+        out.append(v == null ? "NULL" : "'" + v.toString().replace("'", "''") + "'");
+      }
+    }
+    return out.toString();
+  }
+
+  private static LinodeQueryException formatError(String message) {
+    return new LinodeQueryException(SqlState.INVALID_PARAMETER_VALUE.code(), message, null);
   }
 
   /** {@code quote_ident}: double quotes where PostgreSQL needs them. */

@@ -109,6 +109,11 @@ public final class PgLexer {
     // 'p' one that may hold a derived table, 'q' one that holds it, '(' any other
     StringBuilder parens = new StringBuilder();
     boolean afterDerivedTable = false;
+    // the clause at this parenthesis depth: 0 before SELECT, 1 after it, 2 in its FROM clause
+    int clause = 0;
+    java.util.ArrayDeque<Integer> clauses = new java.util.ArrayDeque<>();
+    // a function call in a FROM clause was opened as TABLE(f: its '(' is marked 't'
+    boolean tableCall = false;
     while (i < n) {
       char c = sql.charAt(i);
       if (c == '\'' || c == '"') {
@@ -156,6 +161,15 @@ public final class PgLexer {
         String upper = word.toUpperCase(Locale.ROOT);
         boolean derived = afterDerivedTable;
         afterDerivedTable = false;
+        clause = clause(clause, upper, previous);
+        if (clause == 2 && FROM_ITEM_BEFORE.contains(previous) && !NOT_FROM_CALLS.contains(upper)
+            && sql.startsWith("(", skipSpace(sql, j))) {
+          // FROM f(g(x)) AS a: Calcite reads FROM f(...) as a call only when its first argument
+          // is no call or name; TABLE(f(...)) it always reads (PgTreeRewriter turns a scalar
+          // function's TABLE(...) into a one-row relation, as PostgreSQL reads it)
+          out.append("TABLE(");
+          tableCall = true;
+        }
         if (parens.length() > 0 && parens.charAt(parens.length() - 1) == 'p') {
           parens.setCharAt(parens.length() - 1,
               upper.equals("SELECT") || upper.equals("VALUES") || upper.equals("WITH") ? 'q' : '(');
@@ -245,10 +259,13 @@ public final class PgLexer {
       afterDerivedTable = false;
       if (c == '(') {
         settle(parens);
-        parens.append(CAST_WORDS.contains(previous) ? 'c'
+        clauses.push(clause);
+        clause = 0;
+        parens.append(tableCall ? 't' : CAST_WORDS.contains(previous) ? 'c'
             : UNIT_CALLS.contains(previous) ? 'u'
             : DERIVED_TABLE_BEFORE.contains(previous) ? 'p' : '(');
         previous = "(";
+        tableCall = false;
         out.append(c);
         i++;
         continue;
@@ -256,13 +273,19 @@ public final class PgLexer {
       settle(parens);
       if (c == ')') {
         boolean distinctOn = false;
+        boolean closesTableCall = false;
         if (parens.length() > 0) {
           afterDerivedTable = parens.charAt(parens.length() - 1) == 'q';
           distinctOn = parens.charAt(parens.length() - 1) == 'd';
+          closesTableCall = parens.charAt(parens.length() - 1) == 't';
           parens.setLength(parens.length() - 1);
         }
+        clause = clauses.isEmpty() ? 0 : clauses.pop();
         previous = ")";
         out.append(c);
+        if (closesTableCall) {
+          out.append(')');
+        }
         if (distinctOn) {
           out.append(',');
           previous = ",";
@@ -282,6 +305,32 @@ public final class PgLexer {
       i = j;
     }
     return out.toString();
+  }
+
+  /** Tokens after which a FROM clause's next item stands. */
+  private static final Set<String> FROM_ITEM_BEFORE = Set.of("FROM", ",", "JOIN");
+
+  /** Words before a parenthesis in a FROM clause that are no function called there. */
+  private static final Set<String> NOT_FROM_CALLS = Set.of("TABLE", "UNNEST", "LATERAL",
+      "SELECT", "VALUES", "WITH", "ONLY", "FROM", "JOIN");
+
+  /** Words that end a FROM clause at their depth. */
+  private static final Set<String> AFTER_FROM = Set.of("WHERE", "GROUP", "HAVING", "ORDER",
+      "LIMIT", "OFFSET", "FETCH", "UNION", "INTERSECT", "EXCEPT", "ON", "USING", "WINDOW",
+      "RETURNING", "SET", "QUALIFY");
+
+  /**
+   * The clause at a depth after {@code word}: FROM opens a FROM clause only after a SELECT (or
+   * DELETE) at that depth (not {@code substring(a FROM b)} nor {@code EXTRACT(DAY FROM x)}).
+   */
+  private static int clause(int clause, String word, String previous) {
+    if (word.equals("SELECT") || word.equals("DELETE")) {
+      return 1;
+    }
+    if (word.equals("FROM") && clause >= 1) {
+      return 2;
+    }
+    return clause == 2 && AFTER_FROM.contains(word) ? 1 : clause;
   }
 
   /** Whether {@code .word(} follows: a function called by its pg_catalog-qualified name. */

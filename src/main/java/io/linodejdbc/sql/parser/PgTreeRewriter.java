@@ -143,6 +143,9 @@ public final class PgTreeRewriter {
     }
     if (call instanceof SqlSelect select) {
       setReturningItems(select);
+      if (select.getFrom() != null) {
+        select.setFrom(scalarFromItems(select.getFrom(), true));
+      }
     }
     if ((call.getKind() == SqlKind.FILTER || call.getKind() == SqlKind.OVER)
         && isAvg(call.operand(0))) {
@@ -225,6 +228,11 @@ public final class PgTreeRewriter {
       return seriesAlias(call);
     case WITHIN_GROUP:
       return percentile(call);
+    case ITEM:
+      // int2vector subscripts start at 0: indkey[0] is the first key column
+      return isVector(call.operand(0)) ? op.createCall(pos, call.operand(0),
+          SqlStdOperatorTable.PLUS.createCall(pos, call.operand(1),
+              SqlLiteral.createExactNumeric("1", pos))) : call;
     default:
       break;
     }
@@ -391,6 +399,65 @@ public final class PgTreeRewriter {
           new SqlIdentifier(alias.getSimple(), alias.getParserPosition()));
     }
     return as;
+  }
+
+  /**
+   * The catalog columns of PostgreSQL's type {@code int2vector} that the catalog holds as
+   * integer arrays: {@code pg_index.indkey} and {@code indoption}. A vector's subscripts start at
+   * 0 and its text is its numbers separated by spaces; any column so named is taken for one.
+   */
+  private static final java.util.Set<String> VECTOR_COLUMNS = java.util.Set.of("indkey",
+      "indoption");
+
+  private static boolean isVector(SqlNode node) {
+    return node instanceof SqlIdentifier id && !id.isStar() && VECTOR_COLUMNS.contains(
+        id.names.get(id.names.size() - 1).toLowerCase(Locale.ROOT));
+  }
+
+  /** The table functions there are; any other function called in a FROM clause is a scalar. */
+  private static final java.util.Set<String> TABLE_FUNCTIONS = java.util.Set.of(
+      "generate_series", "pg_generate_series_ts");
+
+  /**
+   * {@code FROM f(x) AS s} for a function {@code f} that returns one value
+   * ({@code string_to_array(...) s}, as Grafana's table list has it): PostgreSQL reads it as a
+   * one-row relation {@code s} whose one column is {@code s} too (named after the function when
+   * there is no alias). It becomes {@code (SELECT f(x) AS s) AS s}, lateral after the first
+   * item, since PostgreSQL's function calls in FROM may refer to the items before them.
+   */
+  private static SqlNode scalarFromItems(SqlNode from, boolean first) {
+    if (from instanceof org.apache.calcite.sql.SqlJoin join) {
+      join.setLeft(scalarFromItems(join.getLeft(), first));
+      join.setRight(scalarFromItems(join.getRight(), false));
+      return join;
+    }
+    SqlNode source = from;
+    SqlIdentifier alias = null;
+    SqlIdentifier column = null;
+    if (from.getKind() == SqlKind.AS && from instanceof SqlCall as) {
+      source = as.operand(0);
+      alias = as.operand(1) instanceof SqlIdentifier a ? a : null;
+      if (as.operandCount() == 3 && as.operand(2) instanceof SqlIdentifier c) {
+        column = c;
+      } else if (as.operandCount() != 2) {
+        return from;
+      }
+    }
+    if (source.getKind() != SqlKind.COLLECTION_TABLE
+        || !(((SqlCall) source).operand(0) instanceof SqlBasicCall f)
+        || !(f.getOperator() instanceof SqlFunction fn)
+        || TABLE_FUNCTIONS.contains(fn.getName().toLowerCase(Locale.ROOT))
+        || fn instanceof SqlUnresolvedFunction u && !u.getNameAsId().isSimple()) {
+      return from;
+    }
+    SqlParserPos pos = from.getParserPosition();
+    String name = alias != null ? alias.getSimple() : fn.getName().toLowerCase(Locale.ROOT);
+    String columnName = column != null ? column.getSimple() : name;
+    SqlSelect one = new SqlSelect(pos, null, SqlNodeList.of(SqlStdOperatorTable.AS.createCall(
+        pos, f, new SqlIdentifier(columnName, pos))), null, null, null, null, null, null, null,
+        null, null, null);
+    SqlNode relation = first ? one : SqlStdOperatorTable.LATERAL.createCall(pos, one);
+    return SqlStdOperatorTable.AS.createCall(pos, relation, new SqlIdentifier(name, pos));
   }
 
   /**
@@ -948,6 +1015,11 @@ public final class PgTreeRewriter {
     if (!(call.operand(1) instanceof SqlDataTypeSpec type)) {
       return call.getOperator() == SqlStdOperatorTable.CAST ? call
           : SqlStdOperatorTable.CAST.createCall(pos, call.getOperandList());
+    }
+    if (isVector(value) && type.getTypeNameSpec() instanceof org.apache.calcite.sql.SqlBasicTypeNameSpec b
+        && SqlTypeName.CHAR_TYPES.contains(SqlTypeName.get(b.getTypeName().getSimple()))) {
+      // int2vector's text: the numbers separated by spaces ("1 2"; SQLAlchemy splits it)
+      return function("array_to_string", pos, List.of(value, SqlLiteral.createCharString(" ", pos)));
     }
     String udt = PgTypes.userDefinedName(type);
     if (udt == null) {

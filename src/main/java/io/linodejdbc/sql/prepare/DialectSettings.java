@@ -2,6 +2,7 @@ package io.linodejdbc.sql.prepare;
 
 import io.linodejdbc.resource.ResourceDescriptor;
 import java.util.List;
+import java.util.Locale;
 import java.util.Properties;
 import java.util.regex.Pattern;
 import io.linodejdbc.sql.parser.PgSqlParserImpl;
@@ -12,9 +13,11 @@ import org.apache.calcite.sql.SqlDelete;
 import org.apache.calcite.sql.SqlIdentifier;
 import org.apache.calcite.sql.SqlInsert;
 import org.apache.calcite.sql.SqlNode;
+import org.apache.calcite.sql.SqlNodeList;
 import org.apache.calcite.sql.SqlUpdate;
 import org.apache.calcite.sql.parser.SqlParseException;
 import org.apache.calcite.sql.parser.SqlParser;
+import org.apache.calcite.sql.parser.SqlParserPos;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /** The driver's SQL dialect settings, in one place for the connection and for its helpers. */
@@ -55,7 +58,8 @@ public final class DialectSettings {
    * The statement with a RETURNING clause for JDBC's generated keys, or null when it is not an
    * INSERT / UPDATE / REPLACE / DELETE without one. The statement is parsed to decide, so that a
    * keyword inside a string or comment cannot mislead; the clause is appended on a new line, which
-   * also ends a trailing {@code --} comment.
+   * also ends a trailing {@code --} comment. The statement is parsed once: the tree with the
+   * clause added is what the prepare hook takes for the text returned ({@link #takeParsed}).
    *
    * @param columns the columns to return; empty for all
    */
@@ -63,18 +67,32 @@ public final class DialectSettings {
     if (writeShape(sql) != WriteShape.COUNT) {
       return null;
     }
-    StringBuilder b = new StringBuilder(withoutTerminator(sql));
+    String text = withoutTerminator(sql);
+    SqlNode dml = parse(text);
+    LAST_PARSED.remove(); // the statement's own tree becomes part of the one below
+    if (dml == null) {
+      return null;
+    }
+    StringBuilder b = new StringBuilder(text);
     b.append("\nRETURNING ");
+    SqlNodeList list = new SqlNodeList(SqlParserPos.ZERO);
     if (columns.isEmpty()) {
       b.append('*');
+      list.add(SqlIdentifier.star(SqlParserPos.ZERO));
     } else {
       for (int i = 0; i < columns.size(); i++) {
         String c = columns.get(i);
+        boolean simple = SIMPLE_NAME.matcher(c).matches();
         b.append(i == 0 ? "" : ", ")
-            .append(SIMPLE_NAME.matcher(c).matches() ? c : '"' + c.replace("\"", "\"\"") + '"');
+            .append(simple ? c : '"' + c.replace("\"", "\"\"") + '"');
+        // as the parser reads it: an unquoted name folds to lower case, a quoted one is kept
+        list.add(new SqlIdentifier(simple ? c.toLowerCase(Locale.ROOT) : c, SqlParserPos.ZERO));
       }
     }
-    return b.toString();
+    String returning = b.toString();
+    LAST_PARSED.set(new Parsed(returning,
+        new SqlReturning(dml.getParserPosition(), dml, list)));
+    return returning;
   }
 
   /** What a statement is, as far as the JDBC result protocol cares. */
@@ -97,15 +115,29 @@ public final class DialectSettings {
     if (known != null) {
       return known;
     }
+    SqlNode node = parse(text);
+    return node == null ? WriteShape.NONE : parsed(text, node);
+  }
+
+  /**
+   * {@code text} parsed, or null when it does not parse (Calcite will say why when it prepares
+   * it). The tree is kept on this thread for the prepare hook, which takes it instead of parsing
+   * again ({@link #takeParsed}); asked again before that, this answers the same tree.
+   */
+  private static @Nullable SqlNode parse(String text) {
+    Parsed last = LAST_PARSED.get();
+    if (last != null && last.text().equals(text)) {
+      return last.node();
+    }
     SqlNode node;
     try {
       PlanningCounts.parsed();
       node = SqlParser.create(text, parserConfig()).parseStmt();
     } catch (SqlParseException | RuntimeException e) {
-      return WriteShape.NONE;
+      return null;
     }
-    LAST_PARSED.set(new Parsed(text, node)); // the prepare hook takes it instead of parsing again
-    return parsed(text, node);
+    LAST_PARSED.set(new Parsed(text, node));
+    return node;
   }
 
   /**
@@ -148,13 +180,7 @@ public final class DialectSettings {
 
   /** The (last part of the) table name an INSERT / UPDATE / DELETE writes, or null. */
   public static @Nullable String writeTarget(String sql) {
-    SqlNode node;
-    try {
-      PlanningCounts.parsed();
-      node = SqlParser.create(withoutTerminator(sql), parserConfig()).parseStmt();
-    } catch (SqlParseException | RuntimeException e) {
-      return null;
-    }
+    SqlNode node = parse(withoutTerminator(sql));
     SqlNode target = node instanceof SqlInsert i ? i.getTargetTable()
         : node instanceof SqlUpdate u ? u.getTargetTable()
         : node instanceof SqlDelete d ? d.getTargetTable() : null;

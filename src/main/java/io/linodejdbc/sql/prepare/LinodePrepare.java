@@ -8,7 +8,6 @@ import io.linodejdbc.sql.PlanCache;
 import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.sql.StatementExtension;
 import io.linodejdbc.resource.ResourceDescriptor;
-import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sql.parser.SqlDescribeExtended;
 import io.linodejdbc.sql.parser.SqlReturning;
 import io.linodejdbc.sql.parser.SqlShow;
@@ -102,10 +101,9 @@ public class LinodePrepare extends CalcitePrepareImpl {
       SqlNode node = parseStatement(context, sql);
       if (node != null) {
         checkInLists(node);
-        LinodeSession session = LinodeSchemas.session(context.getMutableRootSchema());
-        SqlNode rewritten = envelope(StackqlNames.rewrite(node,
-            session == null ? Resources.all() : session.resources()));
-        CalciteSignature<T> own = prepareOwn(context, rewritten);
+        List<ResourceDescriptor> resources = resources(context);
+        SqlNode rewritten = envelope(StackqlNames.rewrite(node, resources), resources);
+        CalciteSignature<T> own = prepareOwn(context, rewritten, resources);
         if (own != null) {
           return own;
         }
@@ -182,10 +180,16 @@ public class LinodePrepare extends CalcitePrepareImpl {
     });
   }
 
-  /** Statements the driver answers with a query of its own (SHOW, DESCRIBE), or null. */
-  private <T> @Nullable CalciteSignature<T> prepareOwn(Context context, SqlNode node) {
+  /** The resources of the connection's session (none without one). */
+  private static List<ResourceDescriptor> resources(Context context) {
     LinodeSession session = LinodeSchemas.session(context.getMutableRootSchema());
-    String metadata = metadataQuery(node, session == null ? Resources.all() : session.resources());
+    return session == null ? List.of() : session.resources();
+  }
+
+  /** Statements the driver answers with a query of its own (SHOW, DESCRIBE), or null. */
+  private <T> @Nullable CalciteSignature<T> prepareOwn(Context context, SqlNode node,
+      List<ResourceDescriptor> resources) {
+    String metadata = metadataQuery(node, resources);
     if (metadata != null) {
       return prepareStandard(context, Query.of(metadata), Object[].class, -1);
     }
@@ -195,14 +199,19 @@ public class LinodePrepare extends CalcitePrepareImpl {
   /**
    * StackQL's list-method projection, {@code SELECT data, page, pages, results FROM <resource>},
    * reads the page envelopes of {@code <resource>_pages} ({@link LinodePagesTable}): a query
-   * over a resource that names envelope columns and none of the resource's own.
+   * over a resource that names envelope columns and none of the resource's own (also under
+   * {@code EXPLAIN PLAN FOR}).
    */
-  static SqlNode envelope(SqlNode node) {
+  static SqlNode envelope(SqlNode node, List<ResourceDescriptor> resources) {
+    if (node instanceof SqlExplain explain) {
+      explain.setOperand(0, envelope(explain.getExplicandum(), resources));
+      return explain;
+    }
     if (!(node instanceof SqlSelect select) || !(select.getFrom() instanceof SqlIdentifier from)) {
       return node;
     }
     String table = from.names.get(from.names.size() - 1);
-    ResourceDescriptor resource = Resources.all().stream()
+    ResourceDescriptor resource = resources.stream()
         .filter(r -> r.name().equals(table)).findFirst().orElse(null);
     if (resource == null) {
       return node;

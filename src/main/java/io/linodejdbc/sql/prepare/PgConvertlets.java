@@ -46,6 +46,13 @@ final class PgConvertlets implements SqlRexConvertletTable {
         && literal.getTypeName().getFamily() == SqlTypeFamily.CHARACTER
         && call.operand(1) instanceof SqlDataTypeSpec spec) {
       SqlTypeName target = SqlTypeName.get(spec.getTypeName().getSimple());
+      if (target == SqlTypeName.BOOLEAN) {
+        // PostgreSQL's spellings ('t', 'f', 'yes', 'off', '1'...: SQLAlchemy's indisprimary = 'f');
+        // Calcite's reading knows only TRUE/FALSE and fails inside generated code
+        Boolean value = pgBoolean(literal.getValueAs(String.class));
+        return (cx, c) -> cx.getRexBuilder().makeCast(cx.getValidator().getValidatedNodeType(c),
+            cx.getRexBuilder().makeLiteral(value));
+      }
       if (target == SqlTypeName.TIMESTAMP || target == SqlTypeName.DATE) {
         String text = literal.getValueAs(String.class);
         return (cx, c) -> {
@@ -63,6 +70,22 @@ final class PgConvertlets implements SqlRexConvertletTable {
       }
     }
     return StandardConvertletTable.INSTANCE.get(call);
+  }
+
+  /** A boolean as PostgreSQL reads its text: a prefix of true/false/yes/no, on/off, 1/0. */
+  static boolean pgBoolean(String text) {
+    String t = text.strip().toLowerCase(java.util.Locale.ROOT);
+    if (!t.isEmpty() && ("true".startsWith(t) || "yes".startsWith(t) || t.equals("on")
+        || t.equals("1"))) {
+      return true;
+    }
+    if (!t.isEmpty() && ("false".startsWith(t) || "no".startsWith(t) || t.length() >= 2
+        && "off".startsWith(t) || t.equals("0"))) {
+      return false;
+    }
+    throw new io.linodejdbc.sql.LinodeQueryException(
+        io.linodejdbc.sql.SqlState.INVALID_TEXT_REPRESENTATION.code(),
+        "invalid input syntax for type boolean: \"" + text + "\"", null);
   }
 
 }

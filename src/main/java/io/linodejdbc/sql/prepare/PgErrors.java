@@ -4,12 +4,12 @@ import io.linodejdbc.sql.LinodePagesTable;
 import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.resource.ColumnDescriptor;
 import io.linodejdbc.resource.ResourceDescriptor;
-import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sql.parser.ParseException;
 import io.linodejdbc.sql.parser.PgSyntaxException;
 import io.linodejdbc.sql.parser.Token;
 import io.linodejdbc.sql.parser.TokenMgrError;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -47,8 +47,12 @@ public final class PgErrors {
 
   private PgErrors() {}
 
-  /** The user's mistake {@code t} stands for, or null when it is not one this class knows. */
-  public static @Nullable PgError describe(Throwable t) {
+  /**
+   * The user's mistake {@code t} stands for, or null when it is not one this class knows.
+   *
+   * @param resources the connection's resources, whose columns a misspelt name is compared with
+   */
+  public static @Nullable PgError describe(Throwable t, List<ResourceDescriptor> resources) {
     PgSyntaxException own = find(t, PgSyntaxException.class);
     if (own != null) {
       return new PgError(own.getMessage() + at(own.pos()), own.sqlState());
@@ -58,7 +62,8 @@ public final class PgErrors {
       SqlValidatorException v = find(context, SqlValidatorException.class);
       String message = v != null ? v.getMessage() : context.getMessage();
       return validation(String.valueOf(message),
-          " (line " + context.getPosLine() + ", column " + context.getPosColumn() + ")");
+          " (line " + context.getPosLine() + ", column " + context.getPosColumn() + ")",
+          resources);
     }
     SqlParseException parse = find(t, SqlParseException.class);
     if (parse != null) {
@@ -66,7 +71,7 @@ public final class PgErrors {
     }
     SqlValidatorException v = find(t, SqlValidatorException.class);
     if (v != null) {
-      return validation(String.valueOf(v.getMessage()), "");
+      return validation(String.valueOf(v.getMessage()), "", resources);
     }
     for (Throwable c = t; c != null; c = c.getCause()) {
       if (c.getClass() == RuntimeException.class
@@ -118,12 +123,13 @@ public final class PgErrors {
     return new PgError(first.isEmpty() ? "syntax error" + where : first + where, SqlState.SYNTAX_ERROR.code());
   }
 
-  private static PgError validation(String message, String where) {
+  private static PgError validation(String message, String where,
+      List<ResourceDescriptor> resources) {
     Matcher m = COLUMN_NOT_FOUND.matcher(message);
     if (m.find()) {
       String column = m.group(1);
       String name = m.group(2) == null ? "\"" + column + "\"" : m.group(2) + "." + column;
-      String hint = closest(column);
+      String hint = closest(column, resources);
       return new PgError("column " + name + " does not exist" + where
           + (hint == null ? "" : "; perhaps you meant \"" + hint + "\""), SqlState.UNDEFINED_COLUMN.code());
     }
@@ -154,10 +160,10 @@ public final class PgErrors {
     return new PgError(firstSentence(message) + where, SqlState.SYNTAX_ERROR.code());
   }
 
-  /** A column of the driver's tables within two edits of {@code name}, or null. */
-  static @Nullable String closest(String name) {
+  /** A column of {@code resources} within two edits of {@code name}, or null. */
+  static @Nullable String closest(String name, List<ResourceDescriptor> resources) {
     Set<String> names = new LinkedHashSet<>();
-    for (ResourceDescriptor r : Resources.all()) {
+    for (ResourceDescriptor r : resources) {
       for (ColumnDescriptor c : r.columns()) {
         names.add(c.name());
       }

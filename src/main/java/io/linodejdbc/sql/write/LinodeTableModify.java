@@ -171,9 +171,8 @@ public final class LinodeTableModify extends TableModify implements EnumerableRe
     ResourceDescriptor resource = linodeTable.resource();
     String request = switch (statement.kind()) {
       case INSERT -> "POST " + resource.collectionPath() + " body=" + columns;
-      case UPDATE -> "PUT " + resource.collectionPath() + "/{" + resource.keyColumn() + "} body="
-          + columns;
-      case DELETE -> "DELETE " + resource.collectionPath() + "/{" + resource.keyColumn() + "}";
+      case UPDATE -> "PUT " + resource.objectPathTemplate() + " body=" + columns;
+      case DELETE -> "DELETE " + resource.objectPathTemplate();
     };
     pw.input("input", getInput())
         .item("table", getTable().getQualifiedName())
@@ -185,7 +184,7 @@ public final class LinodeTableModify extends TableModify implements EnumerableRe
       for (int index : returned) {
         names.add(resource.columns().get(index).name());
       }
-      pw.item("returning", names);
+      pw.item("returning", String.join(", ", names));
     }
     return pw.itemIf("dryRun", true, options.dryRun());
   }

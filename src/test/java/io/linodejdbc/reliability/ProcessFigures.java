@@ -1,21 +1,20 @@
 package io.linodejdbc.reliability;
 
-import io.linodejdbc.sandbox.SampleData;
-import io.linodejdbc.sandbox.SandboxToken;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Shared pieces of the reliability suite: data, corpus, sizes, and process figures. */
-final class Rel {
-  private Rel() {}
+/**
+ * Run sizes and process figures (heap, threads, sockets) of the reliability suite. Its data set
+ * and corpus are the differential test's: {@link io.linodejdbc.testing.SandboxFixture#differentialTokens()}
+ * and {@link io.linodejdbc.testing.Corpus}.
+ */
+final class ProcessFigures {
+  private ProcessFigures() {}
 
   /** Full-size runs: {@code -Dlinodejdbc.reliability.full=true}. CI runs scaled-down sizes. */
   static boolean full() {
@@ -30,33 +29,6 @@ final class Rel {
     }
     return full() ? full : ci;
   }
-
-  /** The differential data set: {@code SampleData.adversarial(1200, 42)} plus the Greek sigma labels. */
-  static List<SandboxToken> differentialTokens() {
-    List<SandboxToken> t = new ArrayList<>(SampleData.adversarial(1200, 42));
-    LocalDateTime tie = LocalDateTime.of(2015, 5, 5, 2, 25, 15);
-    String[] extra = {"ΑΣΑ", "ΟΔΟΣ ΑΣΑ", "σας"};
-    for (int i = 0; i < extra.length; i++) {
-      t.add(new SandboxToken(1201 + i, extra[i], "*", tie, null, String.format("extra%059d", i)));
-    }
-    return List.copyOf(t);
-  }
-
-  /** One corpus query. */
-  record Query(int line, String sql, boolean ordered) {
-    String name() {
-      String oneLine = sql.replaceAll("\\s+", " ");
-      return "line " + line + ": " + (oneLine.length() > 120 ? oneLine.substring(0, 120) + "…" : oneLine);
-    }
-  }
-
-  /** The read corpus {@code differential/read-corpus.sql}, as the differential test reads it. */
-  static List<Query> corpus() {
-    return io.linodejdbc.testing.Corpus.load("/differential/read-corpus.sql").stream()
-        .map(q -> new Query(q.line(), q.sql(), q.ordered())).toList();
-  }
-
-  // ---- process figures ----------------------------------------------------------------------
 
   /** Open file descriptors of this process that are sockets (Linux /proc/self/fd), or -1. */
   static int openSockets() {
