@@ -32,7 +32,28 @@ final class SqlErrors {
   /** Longest message passed on from an unexpected failure. */
   private static final int MAX_MESSAGE = 2000;
 
+  /** What a user reads when the engine itself failed. */
+  static final String ENGINE_DEFECT = "Internal error: the query engine failed while running this statement"
+      + " (a defect in linode-jdbc; please report the statement). Writing it differently, for"
+      + " example a correlated subquery as a join, may avoid it";
+
+  /** Exceptions that only a defect throws: their messages are Java's, not the statement's. */
+  private static final List<Class<? extends Throwable>> DEFECTS = List.of(ClassCastException.class,
+      NullPointerException.class, IndexOutOfBoundsException.class, ArrayStoreException.class,
+      AssertionError.class, LinkageError.class);
+
   private SqlErrors() {}
+
+  /** The first exception in {@code t}'s cause chain that only a defect throws, or null. */
+  static @Nullable Throwable engineDefect(Throwable t) {
+    for (Class<? extends Throwable> type : DEFECTS) {
+      Throwable found = PgErrors.find(t, type);
+      if (found != null) {
+        return found;
+      }
+    }
+    return null;
+  }
 
   /**
    * {@code t} as an SQLException.
@@ -94,6 +115,12 @@ final class SqlErrors {
       // A refused statement, not a missing JDBC feature: 0A000 would make a pool evict.
       return create("This statement cannot be run: " + first,
           SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION.code(), t);
+    }
+    Throwable defect = engineDefect(t);
+    if (defect != null) {
+      // A JVM exception from inside the engine (Calcite's runtime, generated code) is a defect,
+      // not the user's mistake; its text names Java classes and says nothing about the statement.
+      return create(ENGINE_DEFECT, SqlState.INTERNAL_ERROR.code(), t);
     }
     // Anything else, including Calcite's own SQLExceptions, which carry no SQLSTATE.
     String message = t.getMessage() != null ? t.getMessage() : t.toString();

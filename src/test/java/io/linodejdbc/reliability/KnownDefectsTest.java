@@ -1,6 +1,9 @@
 package io.linodejdbc.reliability;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.linodejdbc.testing.LinodeAssert;
+import java.sql.SQLException;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,5 +38,22 @@ class KnownDefectsTest {
     LinodeAssert.sql("SELECT id FROM personal_access_tokens WHERE label LIKE '%_%'")
         .withTokens(t)
         .returnsCount(0);
+  }
+
+  /**
+   * KD-10: a correlated subquery keyed on an element of an array column fails inside Calcite's
+   * runtime (a list compared as if it were a single value), as psql-style catalog queries like
+   * {@code (SELECT a.attname … WHERE a.attnum = i.indkey[0])} would. What the user reads is the
+   * driver's internal-error message, never the JVM's text. Restore: the subquery's answer, one
+   * row per index naming its first key column (the same query written as a join works).
+   */
+  @Test
+  void kd10_correlatedSubqueryOnAnArrayElementFailsCleanly() throws Exception {
+    // KD-10 fixed? (answer: one row per pg_index row, with the column name)
+    SQLException e = LinodeAssert.sql("SELECT i.indexrelid, (SELECT a.attname FROM pg_catalog.pg_attribute a"
+        + " WHERE a.attrelid = i.indrelid AND a.attnum = i.indkey[0]) AS first_key FROM pg_catalog.pg_index i")
+        .failure();
+    assertThat(e.getSQLState()).isEqualTo("XX000");
+    assertThat(e.getMessage()).startsWith("Internal error:").doesNotContain("java.").doesNotContain("Comparable");
   }
 }
