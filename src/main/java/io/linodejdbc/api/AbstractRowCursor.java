@@ -1,14 +1,15 @@
 package io.linodejdbc.api;
 
-import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Iterator;
 import java.util.NoSuchElementException;
 
 /**
- * What every {@link RowCursor} shares: {@link #hasNext()} advances until a row is ready or the
- * rows end, and a failure is final — it closes the cursor (cancelling what is in flight) and is
- * thrown again by every later call, so a cursor never ends silently early.
+ * What every cursor ({@link RowCursor}, {@link ListCursor}) shares: {@link #hasNext()} advances
+ * until a row is ready or the rows end, and a failure is final — it closes the cursor
+ * (cancelling what is in flight) and is thrown again by every later call, so a cursor never
+ * ends silently early.
  */
-abstract class AbstractRowCursor implements RowCursor {
+abstract class AbstractRowCursor<T> implements Iterator<T>, AutoCloseable {
   private RuntimeException failure;
 
   /**
@@ -19,7 +20,11 @@ abstract class AbstractRowCursor implements RowCursor {
   protected abstract boolean advance();
 
   /** The ready row, consumed; called only after {@link #advance()} returned true. */
-  protected abstract ObjectNode take();
+  protected abstract T take();
+
+  /** Stops all network activity; idempotent, never throws. */
+  @Override
+  public abstract void close();
 
   @Override
   public final boolean hasNext() {
@@ -36,7 +41,7 @@ abstract class AbstractRowCursor implements RowCursor {
   }
 
   @Override
-  public final ObjectNode next() {
+  public final T next() {
     if (!hasNext()) {
       throw new NoSuchElementException();
     }

@@ -12,7 +12,7 @@ import java.util.function.Function;
  * {@link RowCursor} over single-object GETs of a fixed list of paths: fetched concurrently (at most
  * {@code lookahead} ahead of the consumer), delivered in the order of the paths, 404s skipped.
  */
-final class EachCursor extends AbstractRowCursor {
+final class EachCursor extends AbstractRowCursor<ObjectNode> implements RowCursor {
 
   private final List<String> paths;
   private final ExecutorService pool;

@@ -1,11 +1,8 @@
 package io.linodejdbc.api;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.linodejdbc.api.LinodeApiException.Kind;
-import java.util.Collections;
 import java.util.HashSet;
-import java.util.Iterator;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -30,8 +27,12 @@ import java.util.function.Function;
  * cursor with {@link Kind#INCONSISTENT_LISTING} instead of yielding a wrong, partial or duplicated
  * result: same {@code results} and {@code pages}, {@code page} as requested, exactly
  * {@code pageSize} rows on every page but the last, the remainder on the last, and no {@code id} twice.
+ *
+ * <p>Pages are parsed and decoded into rows ({@link PageBody}, {@link RowDecoder}) by the threads
+ * that fetch them, while the consumer reads earlier pages; the consumer's thread only checks a
+ * page's envelope and ids and hands its rows on.
  */
-final class PageCursor extends AbstractRowCursor {
+final class PageCursor<T> extends AbstractRowCursor<T> implements ListCursor<T> {
 
   private final String basePath;
   private final int pageSize;
@@ -41,15 +42,18 @@ final class PageCursor extends AbstractRowCursor {
   private final int lookahead;
   private final ExecutorService pool;
   private final CancelScope scope;
-  private final Function<String, JsonNode> fetch;
+  private final Function<String, PageBody<T>> fetch;
 
-  private final Map<Integer, Future<JsonNode>> scheduled = new ConcurrentHashMap<>();
-  private final Set<Object> seenIds = new HashSet<>();
+  private final Map<Integer, Future<PageBody<T>>> scheduled = new ConcurrentHashMap<>();
+  private final IdSet seenIds = new IdSet();
   private int highestScheduled;
   private int currentPage;
   private int totalPages = -1;
   private long totalResults;
-  private Iterator<JsonNode> rows = Collections.emptyIterator();
+  private List<T> rows = List.of();
+  private int nextRow;
+  private int failedAt = -1;
+  private RuntimeException rowFailure;
   private boolean exhausted;
   private volatile boolean closed;
 
@@ -59,10 +63,10 @@ final class PageCursor extends AbstractRowCursor {
    * @param prefetchRows rows the consumer will probably read
    * @param fetchSize rows the consumer reads before it asks for more; 0 if it gave no hint
    * @param lookahead max pages fetched ahead of the consumer
-   * @param fetch     GET of a path with query, returning the response object, running in {@code scope}
+   * @param fetch     GET of a path with query, returning the page read, running in {@code scope}
    */
   PageCursor(String basePath, int pageSize, long prefetchRows, int fetchSize, int lookahead,
-      ExecutorService pool, CancelScope scope, Function<String, JsonNode> fetch) {
+      ExecutorService pool, CancelScope scope, Function<String, PageBody<T>> fetch) {
     this.basePath = basePath;
     this.pageSize = pageSize;
     this.eagerPages = pagesFor(prefetchRows, pageSize);
@@ -84,18 +88,23 @@ final class PageCursor extends AbstractRowCursor {
 
   @Override
   protected boolean advance() {
-    while (!rows.hasNext()) {
+    while (nextRow >= rows.size()) {
       if (exhausted) {
         return false;
       }
       loadNextPage();
     }
+    if (nextRow == failedAt) {
+      throw rowFailure;
+    }
     return true;
   }
 
   @Override
-  protected ObjectNode take() {
-    return (ObjectNode) rows.next();
+  protected T take() {
+    T row = rows.get(nextRow);
+    rows.set(nextRow++, null); // the consumer owns it now: a page in reading holds only what is left
+    return row;
   }
 
   private void loadNextPage() {
@@ -112,11 +121,14 @@ final class PageCursor extends AbstractRowCursor {
     if (page > highestScheduled) {
       schedule(page); // on demand: beyond the eager prefetch window
     }
-    JsonNode body = Futures.await(scheduled.get(page), "GET", pagePath(page));
+    PageBody<T> body = Futures.await(scheduled.get(page), "GET", pagePath(page));
     scheduled.remove(page);
-    JsonNode data = checkPage(page, body);
+    checkPage(page, body);
     currentPage = page;
-    rows = data.iterator();
+    rows = body.rows;
+    nextRow = 0;
+    failedAt = body.failedAt;
+    rowFailure = body.failure;
     // Within the fetch size's pages, fetch only those; past them, look ahead as usual.
     long window = fetchPages > 0 && currentPage <= fetchPages ? Math.min(eagerPages, fetchPages)
         : eagerPages;
@@ -136,16 +148,15 @@ final class PageCursor extends AbstractRowCursor {
     highestScheduled = page;
   }
 
-  /** Validates one page against page 1 and earlier pages; returns its {@code data} array. */
-  private JsonNode checkPage(int page, JsonNode body) {
+  /** Validates one page against page 1 and earlier pages. */
+  private void checkPage(int page, PageBody<T> body) {
     String path = pagePath(page);
-    JsonNode data = body.get("data");
-    if (data == null || !data.isArray()) {
+    if (!body.dataIsArray) {
       throw malformed(path, "the list response has no \"data\" array");
     }
-    long pageNo = integerField(body, "page", path);
-    long pages = integerField(body, "pages", path);
-    long results = integerField(body, "results", path);
+    long pageNo = integerField(body.page, "page", path);
+    long pages = integerField(body.pages, "pages", path);
+    long results = integerField(body.results, "results", path);
     if (page == 1) {
       if (pages < 0 || results < 0 || pages > Integer.MAX_VALUE) {
         throw malformed(path, "negative or huge \"pages\"/\"results\"");
@@ -160,31 +171,29 @@ final class PageCursor extends AbstractRowCursor {
     if (pageNo != page) {
       throw inconsistent(path, "asked for page " + page + ", got page " + pageNo);
     }
+    int size = body.rows.size();
     long expected = page < totalPages ? pageSize : totalResults - (long) (totalPages - 1) * pageSize;
-    if (data.size() != expected) {
-      throw inconsistent(path, "page " + page + " of " + totalPages + " holds " + data.size() + " rows, expected "
+    if (size != expected) {
+      throw inconsistent(path, "page " + page + " of " + totalPages + " holds " + size + " rows, expected "
           + expected + " (" + totalResults + " rows, " + pageSize + " per page)");
     }
-    for (JsonNode row : data) {
-      if (!row.isObject()) {
+    List<Object> ids = body.ids;
+    for (int i = 0; i < size; i++) {
+      if (i == body.nonObjectAt) {
         throw malformed(path, "a \"data\" element is not a JSON object");
       }
-      JsonNode id = row.get("id");
-      // Integral ids as numbers (no String per row); anything else by its text.
-      if (id != null && !id.isNull() && !seenIds.add(id.isIntegralNumber() && id.canConvertToLong()
-          ? (Object) id.longValue() : id.asText())) {
-        throw inconsistent(path, "id " + id.asText() + " appeared twice");
+      Object id = ids.get(i);
+      if (id != null && !seenIds.add(id)) {
+        throw inconsistent(path, "id " + id + " appeared twice");
       }
     }
-    return data;
   }
 
-  private static long integerField(JsonNode body, String name, String path) {
-    JsonNode n = body.get(name);
-    if (n == null || !n.isIntegralNumber()) {
+  private static long integerField(Long value, String name, String path) {
+    if (value == null) {
       throw malformed(path, "the list response has no integer \"" + name + "\"");
     }
-    return n.asLong();
+    return value;
   }
 
   private static LinodeApiException malformed(String path, String detail) {
@@ -195,11 +204,67 @@ final class PageCursor extends AbstractRowCursor {
     return LinodeApiException.builder(Kind.INCONSISTENT_LISTING, "GET", path).status(200).detail(detail).build();
   }
 
+  /**
+   * The ids seen so far: Integer ids (what a decoder of integer keys reports, a scan's every row)
+   * in an open-addressing table of ints, anything else in a HashSet. Values are told apart as
+   * {@code equals} does: an Integer 5 and a Long 5 are different ids.
+   */
+  static final class IdSet {
+    private final Set<Object> others = new HashSet<>();
+    private int[] table = new int[1024];
+    private int size;
+    private boolean hasZero;
+
+    /** Adds {@code id}; false if it was there already. */
+    boolean add(Object id) {
+      if (!(id instanceof Integer boxed)) {
+        return others.add(id);
+      }
+      int v = boxed;
+      if (v == 0) { // 0 marks a free slot
+        boolean added = !hasZero;
+        hasZero = true;
+        return added;
+      }
+      if (2 * (size + 1) > table.length) {
+        grow();
+      }
+      if (!insert(table, v)) {
+        return false;
+      }
+      size++;
+      return true;
+    }
+
+    private static boolean insert(int[] t, int v) {
+      int mask = t.length - 1;
+      for (int i = (v * 0x9E3779B9) >>> 7 & mask; ; i = (i + 1) & mask) {
+        if (t[i] == v) {
+          return false;
+        }
+        if (t[i] == 0) {
+          t[i] = v;
+          return true;
+        }
+      }
+    }
+
+    private void grow() {
+      int[] bigger = new int[table.length * 2];
+      for (int v : table) {
+        if (v != 0) {
+          insert(bigger, v);
+        }
+      }
+      table = bigger;
+    }
+  }
+
   @Override
   public void close() {
     closed = true;
     scope.cancel();
-    for (Future<JsonNode> f : scheduled.values()) {
+    for (Future<PageBody<T>> f : scheduled.values()) {
       f.cancel(true);
     }
   }

@@ -1,7 +1,10 @@
 package io.linodejdbc.api;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.linodejdbc.api.LinodeApiException.Kind;
 import java.io.IOException;
@@ -76,6 +79,23 @@ final class RequestExecutor {
    * @throws IllegalStateException if no token is configured
    */
   JsonNode execute(String method, String path, JsonNode body, String xFilter, CancelScope scope, boolean paged) {
+    return (JsonNode) send(method, path, body, xFilter, scope, paged, null);
+  }
+
+  /**
+   * GETs one page of a listing, paced like any list call, and reads it in one pass of the JSON
+   * tokens on this thread, its rows decoded by {@code decoder} (no JSON tree); failures and
+   * retries exactly as {@link #execute}.
+   */
+  <T> PageBody<T> executePage(String path, String xFilter, CancelScope scope, RowDecoder<T> decoder) {
+    @SuppressWarnings("unchecked")
+    PageBody<T> page = (PageBody<T>) send("GET", path, null, xFilter, scope, true, decoder);
+    return page;
+  }
+
+  /** One logical request; the success body read as a tree, or as a page when {@code decoder} is given. */
+  private Object send(String method, String path, JsonNode body, String xFilter, CancelScope scope, boolean paged,
+      RowDecoder<?> decoder) {
     if (ApiConfig.isBlank(config.token())) {
       throw new IllegalStateException("no Linode API token is configured; set ApiConfig.token"
           + " (Linode tools conventionally read it from the LINODE_TOKEN environment variable)");
@@ -97,7 +117,7 @@ final class RequestExecutor {
       }
       Outcome outcome;
       try {
-        outcome = attemptOnce(request, method, path, attempt, scope, budget);
+        outcome = attemptOnce(request, method, path, attempt, scope, budget, decoder);
       } finally {
         // Released before any retry sleep so a waiting request does not block others.
         permits.release();
@@ -157,7 +177,7 @@ final class RequestExecutor {
   }
 
   private Outcome attemptOnce(Request request, String method, String path, int attempt, CancelScope scope,
-      RateBudget budget) {
+      RateBudget budget, RowDecoder<?> decoder) {
     Call call = http.newCall(request);
     scope.track(call);
     requestCount.incrementAndGet();
@@ -171,7 +191,7 @@ final class RequestExecutor {
         budget.release(response.headers());
         budgetReleased = true;
       }
-      return classify(response, method, path, scope, call);
+      return classify(response, method, path, scope, call, decoder);
     } catch (IOException e) {
       statusForLog = "no response (" + e.getClass().getSimpleName() + ")";
       return transportFailure(e, method, path, scope, call, 0);
@@ -187,10 +207,21 @@ final class RequestExecutor {
     }
   }
 
-  private Outcome classify(Response response, String method, String path, CancelScope scope, Call call) {
+  private Outcome classify(Response response, String method, String path, CancelScope scope, Call call,
+      RowDecoder<?> decoder) {
     int status = response.code();
     if (status >= 200 && status < 300 || status == 404) {
       lastAnswerNanos = System.nanoTime();
+    }
+    if (status >= 200 && status < 300 && decoder != null) {
+      try (InputStream body = response.body().byteStream();
+           JsonParser parser = WireJson.MAPPER.getFactory().createParser(body)) {
+        return readPage(parser, decoder, method, path, status);
+      } catch (JsonProcessingException e) {
+        return malformedJson(e, method, path, status);
+      } catch (IOException e) {
+        return transportFailure(e, method, path, scope, call, status);
+      }
     }
     if (status >= 200 && status < 300) {
       // Parsed straight from the body's bytes: no String (and char[] copy) of a whole page.
@@ -232,6 +263,29 @@ final class RequestExecutor {
     return Outcome.failed(failure, RetryPolicy.isRetryableStatus(status), wait, status == 404);
   }
 
+  /**
+   * A list page in one pass: the same verdicts as reading a tree and checking it is an object
+   * (anything else is read as a tree, to name its type), trailing tokens included.
+   */
+  private static Outcome readPage(JsonParser parser, RowDecoder<?> decoder, String method, String path, int status)
+      throws IOException {
+    JsonToken first = parser.nextToken();
+    if (first != JsonToken.START_OBJECT) {
+      JsonNode node = first == null ? null : WireJson.TREE_READER.readTree(parser);
+      requireEnd(parser);
+      return parsed(node, method, path, status);
+    }
+    PageBody<?> page = PageBody.read(parser, decoder);
+    requireEnd(parser);
+    return Outcome.ok(page);
+  }
+
+  private static void requireEnd(JsonParser parser) throws IOException {
+    if (parser.nextToken() != null) {
+      throw new JsonParseException(parser, "trailing token after the JSON value");
+    }
+  }
+
   private static Outcome malformedJson(JsonProcessingException e, String method, String path, int status) {
     // Jackson's own message quotes body text, which may be a secret: report only the position.
     JsonLocation loc = e.getLocation();
@@ -268,6 +322,13 @@ final class RequestExecutor {
       Thread.currentThread().interrupt();
       return Outcome.failed(LinodeApiException.builder(Kind.CANCELLED, method, path).status(status)
           .detail("thread interrupted"), false, OptionalLong.empty(), false);
+    }
+    if (status == 0) {
+      // Most often a kept-alive connection the server had closed while it sat idle (a server
+      // closes idle ones after its own timeout, e.g. 30 s; OkHttp reuses them for a GET
+      // unchecked). Its idle siblings went stale at the same time: drop them all, so that the
+      // retry opens a fresh connection instead of failing on the next stale one.
+      http.connectionPool().evictAll();
     }
     // OkHttp's messages name the URL at most (no headers, no body); safe to keep.
     Kind kind = status == 0 ? Kind.TRANSPORT : Kind.MALFORMED_RESPONSE;
@@ -308,13 +369,14 @@ final class RequestExecutor {
 
   /** The result of one attempt: a value, or a failure with its retry facts. */
   private static final class Outcome {
-    final JsonNode value;
+    /** A JsonNode, or a PageBody when read as a page. */
+    final Object value;
     final LinodeApiException.Builder failure;
     final boolean retryable;
     final OptionalLong serverWaitSeconds;
     final boolean notFound;
 
-    private Outcome(JsonNode value, LinodeApiException.Builder failure, boolean retryable,
+    private Outcome(Object value, LinodeApiException.Builder failure, boolean retryable,
         OptionalLong serverWaitSeconds, boolean notFound) {
       this.value = value;
       this.failure = failure;
@@ -323,7 +385,7 @@ final class RequestExecutor {
       this.notFound = notFound;
     }
 
-    static Outcome ok(JsonNode value) {
+    static Outcome ok(Object value) {
       return new Outcome(value, null, false, OptionalLong.empty(), false);
     }
 

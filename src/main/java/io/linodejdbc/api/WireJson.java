@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import java.io.UncheckedIOException;
 
@@ -16,6 +17,13 @@ final class WireJson {
   /** Parses response bodies strictly: trailing garbage after the JSON value is an error, not ignored. */
   static final ObjectMapper MAPPER = new ObjectMapper()
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
+
+  /**
+   * Reads one JSON value from a parser that is already inside a body (an element of a list page):
+   * what follows it is the rest of the body, not trailing garbage.
+   */
+  static final ObjectReader TREE_READER = MAPPER.reader()
+      .without(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
   /**
    * Writes pure printable ASCII: non-ASCII as {@code \\uXXXX} (header values must be ASCII, and many

@@ -21,7 +21,34 @@ final class ApiDates {
 
   /** Formats a value for a response; {@code null} stays {@code null}. */
   static String format(LocalDateTime value) {
-    return value == null ? null : FORMAT.format(value);
+    if (value == null) {
+      return null;
+    }
+    int year = value.getYear();
+    if (year < 0 || year > 9999) {
+      return FORMAT.format(value); // the formatter's sign and width rules
+    }
+    // Digit by digit: a list page formats two per token, and the formatter was a fifth of a page.
+    char[] c = new char[19];
+    put(c, 0, year, 4);
+    c[4] = '-';
+    put(c, 5, value.getMonthValue(), 2);
+    c[7] = '-';
+    put(c, 8, value.getDayOfMonth(), 2);
+    c[10] = 'T';
+    put(c, 11, value.getHour(), 2);
+    c[13] = ':';
+    put(c, 14, value.getMinute(), 2);
+    c[16] = ':';
+    put(c, 17, value.getSecond(), 2);
+    return new String(c);
+  }
+
+  private static void put(char[] c, int at, int value, int width) {
+    for (int i = at + width - 1; i >= at; i--) {
+      c[i] = (char) ('0' + value % 10);
+      value /= 10;
+    }
   }
 
   /** Parses a request value, or returns empty if it is not exactly in the wire format. */

@@ -1,5 +1,6 @@
 package io.linodejdbc.sandbox;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
@@ -62,6 +63,37 @@ final class Json {
     node.put("pages", pages);
     node.put("results", results);
     return node;
+  }
+
+  /**
+   * {@link #bytes} of {@link #page}, written token by token without building the tree: the same
+   * bytes (the same generator writes the same members in the same order), at a fraction of the
+   * work.
+   */
+  static byte[] pageBytes(List<SandboxToken> data, int page, int pages, int results) {
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(256 + 160 * data.size());
+    try (JsonGenerator g = MAPPER.getFactory().createGenerator(out)) {
+      g.writeStartObject();
+      g.writeArrayFieldStart("data");
+      for (SandboxToken t : data) {
+        g.writeStartObject();
+        g.writeNumberField("id", t.id());
+        g.writeStringField("label", t.label());
+        g.writeStringField("scopes", t.scopes());
+        g.writeStringField("created", ApiDates.format(t.created()));
+        g.writeStringField("expiry", ApiDates.format(t.expiry()));
+        g.writeStringField("token", t.prefix());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeNumberField("page", page);
+      g.writeNumberField("pages", pages);
+      g.writeNumberField("results", results);
+      g.writeEndObject();
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("cannot write a page to memory", e);
+    }
+    return out.toByteArray();
   }
 
   /** The error envelope; {@code field} is omitted when null, as the API does for general errors. */

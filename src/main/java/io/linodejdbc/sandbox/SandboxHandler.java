@@ -194,7 +194,7 @@ final class SandboxHandler implements HttpHandler {
   }
 
   private static void send(HttpExchange exchange, ApiResponse response) throws IOException {
-    byte[] bytes = Json.bytes(response.body());
+    byte[] bytes = response.bytes();
     Headers out = exchange.getResponseHeaders();
     out.set("Content-Type", "application/json");
     response.headers().forEach(out::set);

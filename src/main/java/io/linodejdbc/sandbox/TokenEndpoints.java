@@ -27,8 +27,8 @@ final class TokenEndpoints {
     PageRequest paging = PageRequest.from(params);
     TokenQuery query = TokenFilter.parse(xFilter, settings.labelMatching());
     List<SandboxToken> matching = query.apply(store.all());
-    return ApiResponse.ok(Json.page(
-        paging.slice(matching), paging.page(), paging.pages(matching.size()), matching.size()));
+    return ApiResponse.page(
+        paging.slice(matching), paging.page(), paging.pages(matching.size()), matching.size());
   }
 
   /** {@code GET /profile/tokens/{id}}. */

@@ -1,6 +1,7 @@
 package io.linodejdbc.sql;
 
 import io.linodejdbc.api.LinodeApiException;
+import io.linodejdbc.api.ListCursor;
 import io.linodejdbc.api.ListRequest;
 import io.linodejdbc.api.RowCursor;
 import io.linodejdbc.resource.ResourceDescriptor;
@@ -12,8 +13,9 @@ import org.apache.calcite.linq4j.Enumerator;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * Streams the rows of one scan: opens the API cursor on the first {@link #moveNext()}, converts
- * objects to rows, honours {@link ScanSpec#stopAfter} (with ties), and turns cancellation and the
+ * Streams the rows of one scan: opens the API cursor on the first {@link #moveNext()} (a list's
+ * pages arrive decoded into rows by {@link RowConverter} on the threads that fetch them; GETs by
+ * id are converted here), honours {@link ScanSpec#stopAfter} (with ties), and turns cancellation and the
  * query timeout into closing the cursor.
  */
 final class ScanEnumerator implements Enumerator<Object[]> {
@@ -26,7 +28,7 @@ final class ScanEnumerator implements Enumerator<Object[]> {
   private final int fetchSize = FetchSizeHint.current();
 
   /** Written here, read by the watchdog's thread. */
-  private volatile @Nullable RowCursor cursor;
+  private volatile @Nullable ListCursor<Object[]> cursor;
   /** Set by the watchdog; a cursor opened after it is closed at once. */
   private volatile boolean aborted;
   private Watchdog.@Nullable Registration watch;
@@ -56,7 +58,7 @@ final class ScanEnumerator implements Enumerator<Object[]> {
       return false;
     }
     try {
-      RowCursor rows = cursor;
+      ListCursor<Object[]> rows = cursor;
       if (rows == null) {
         rows = open();
         cursor = rows;
@@ -71,7 +73,7 @@ final class ScanEnumerator implements Enumerator<Object[]> {
       if (!rows.hasNext()) {
         return completed();
       }
-      Object[] next = converter.toRow(rows.next());
+      Object[] next = rows.next();
       if (limitReached && !Objects.equals(next[orderIndex], current[orderIndex])) {
         // Past the limit only rows tied with the last on the order field may follow: the Sort
         // above breaks those ties itself, so it must see all of them.
@@ -101,7 +103,7 @@ final class ScanEnumerator implements Enumerator<Object[]> {
     return false;
   }
 
-  private RowCursor open() {
+  private ListCursor<Object[]> open() {
     watch = Watchdog.watch(context, this::abort);
     ResourceDescriptor resource = table.resource();
     BoundScan bound = BoundScan.bind(spec, context);
@@ -110,7 +112,7 @@ final class ScanEnumerator implements Enumerator<Object[]> {
       for (Integer key : bound.keys()) {
         paths.add(resource.objectPath(key));
       }
-      return table.client().getEach(paths);
+      return converted(table.client().getEach(paths));
     }
     ListRequest.Builder request = ListRequest.builder(resource.collectionPath());
     if (bound.xFilter() != null) {
@@ -119,7 +121,24 @@ final class ScanEnumerator implements Enumerator<Object[]> {
     // One more than the fetch size: Linq4j's iterator reads a row ahead of the JDBC cursor.
     request.prefetchRows(bound.prefetchRows())
         .fetchSize(fetchSize == 0 ? 0 : Math.min(fetchSize, Integer.MAX_VALUE - 1) + 1);
-    return table.client().list(request.build());
+    return table.client().list(request.build(), converter);
+  }
+
+  /** Single objects fetched by id, converted as the consumer takes them. */
+  private ListCursor<Object[]> converted(RowCursor objects) {
+    return new ListCursor<>() {
+      @Override public boolean hasNext() {
+        return objects.hasNext();
+      }
+
+      @Override public Object[] next() {
+        return converter.toRow(objects.next());
+      }
+
+      @Override public void close() {
+        objects.close();
+      }
+    };
   }
 
   /**
@@ -128,7 +147,7 @@ final class ScanEnumerator implements Enumerator<Object[]> {
    */
   private void abort() {
     aborted = true;
-    RowCursor c = cursor;
+    ListCursor<Object[]> c = cursor;
     if (c != null) {
       c.close();
     }
@@ -153,7 +172,7 @@ final class ScanEnumerator implements Enumerator<Object[]> {
     if (w != null) {
       w.close();
     }
-    RowCursor c = cursor;
+    ListCursor<Object[]> c = cursor;
     if (c != null) {
       c.close();
     }

@@ -234,6 +234,69 @@ class PageCursorTest {
     assertThat(e.getMessage()).contains("changed while it was being read").contains("run the query again");
   }
 
+  /** Rows as the ids of the objects, read token by token; the object with id 28 is refused. */
+  private static final RowDecoder<Integer> IDS = new RowDecoder<>() {
+    @Override public Integer decode(com.fasterxml.jackson.core.JsonParser p) throws java.io.IOException {
+      Integer id = null;
+      for (String name = p.nextFieldName(); name != null; name = p.nextFieldName()) {
+        p.nextToken();
+        if (name.equals("id")) {
+          id = p.getIntValue();
+        } else {
+          p.skipChildren();
+        }
+      }
+      if (id != null && id == 28) {
+        throw new IllegalArgumentException("refused 28");
+      }
+      return id;
+    }
+
+    @Override public Object id(Integer row) {
+      return row;
+    }
+  };
+
+  @Test
+  void theIdSetAgreesWithAHashSet() {
+    PageCursor.IdSet ids = new PageCursor.IdSet();
+    java.util.Set<Object> reference = new java.util.HashSet<>();
+    java.util.SplittableRandom rng = new java.util.SplittableRandom(5);
+    for (int i = 0; i < 50_000; i++) {
+      int kind = rng.nextInt(10);
+      Object id = kind == 0 ? (Object) (long) rng.nextInt(-50, 3000) : kind == 1 ? "s" + rng.nextInt(300)
+          : kind == 2 ? (Object) rng.nextInt() : (Object) rng.nextInt(-50, 30_000);
+      assertThat(ids.add(id)).as("add %s (%s)", id, id.getClass().getSimpleName()).isEqualTo(reference.add(id));
+    }
+    assertThat(ids.add(0)).isEqualTo(reference.add(0));
+    assertThat(ids.add(0)).isFalse();
+    assertThat(ids.add(0L)).isEqualTo(reference.add(0L));
+  }
+
+  @Test
+  void decodedRowsArriveInOrderAndARefusedRowFailsTheCursorWhereItIs() {
+    stubListing(60, 25, 0);
+    List<Integer> got = new ArrayList<>();
+    ListCursor<Integer> cursor = client(Fixtures.config(wm).pageSize(25))
+        .list(ListRequest.builder(PATH).build(), IDS);
+    assertThatThrownBy(() -> cursor.forEachRemaining(got::add)).hasMessage("refused 28");
+    assertThat(got).as("the rows before the refused one").isEqualTo(ids(1, 27));
+    assertThatThrownBy(cursor::hasNext).as("the failure is final").hasMessage("refused 28");
+  }
+
+  @Test
+  void decodedRowsAreCheckedForDuplicateIdsLikeTrees() {
+    stubPage(1, 25, okJson(standardPage(1, 25, 30)));
+    stubPage(2, 25, okJson(page(2, 2, 30, ids(20, 24))));
+    ListCursor<Integer> cursor = client(Fixtures.config(wm).pageSize(25))
+        .list(ListRequest.builder(PATH).build(), IDS);
+    List<Integer> got = new ArrayList<>();
+    LinodeApiException e = catchThrowableOfType(LinodeApiException.class, () -> cursor.forEachRemaining(got::add));
+    assertThat(e.kind()).isEqualTo(Kind.INCONSISTENT_LISTING);
+    assertThat(e.getMessage()).contains("id 20 appeared twice");
+    assertThat(got).isEqualTo(ids(1, 25));
+  }
+
   @Test
   void duplicateIdAcrossPagesIsAnInconsistentListing() {
     stubPage(1, 25, okJson(standardPage(1, 25, 30)));

@@ -22,6 +22,18 @@ class JsonTest {
   }
 
   @Test
+  void aPageIsWrittenToTheSameBytesAsItsTree() {
+    List<SandboxToken> tokens = new java.util.ArrayList<>(SampleData.bulk(700, 11));
+    tokens.add(token); // no label
+    tokens.add(new SandboxToken(9, "q\"uote\\ \u00e9\u4e2d\ud83d\ude00 \n\t\u0001 </x>", "account:read_only",
+        LocalDateTime.parse("0001-01-01T00:00:00"), null, "b".repeat(64))); // never expires
+    tokens.add(new SandboxToken(10, "far", "*", LocalDateTime.parse("+10000-01-01T00:00:00"),
+        LocalDateTime.parse("9999-12-31T23:59:59"), "c".repeat(64)));
+    assertThat(Json.pageBytes(tokens, 3, 7, 3001)).isEqualTo(Json.bytes(Json.page(tokens, 3, 7, 3001)));
+    assertThat(Json.pageBytes(List.of(), 1, 0, 0)).isEqualTo(Json.bytes(Json.page(List.of(), 1, 0, 0)));
+  }
+
+  @Test
   void pageEnvelope() {
     assertThat(Json.page(List.of(), 2, 1, 0).toString())
         .isEqualTo("{\"data\":[],\"page\":2,\"pages\":1,\"results\":0}");
