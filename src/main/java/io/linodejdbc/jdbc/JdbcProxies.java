@@ -147,6 +147,14 @@ final class JdbcProxies {
       return handler.proceed(proxy, method, args);
     }
 
+    /**
+     * The {@link java.sql.Types} code of a column of the wrapped result set, read from its
+     * metadata once per result set.
+     */
+    int columnType(int column) throws SQLException {
+      return handler.columnType((ResultSet) handler.delegate, column);
+    }
+
     private StatementState statement() {
       return java.util.Objects.requireNonNull(handler.state);
     }
@@ -395,12 +403,72 @@ final class JdbcProxies {
     return null;
   }
 
+  /**
+   * The result set getters a full scan calls for every row, answered without reflection: each
+   * Method a proxy passes is classified once (a proxy class passes the same instances on every
+   * call).
+   */
+  private static final class ResultSetGetters {
+    static final int NONE = 0;
+    static final int NEXT = 1;
+    static final int WAS_NULL = 2;
+    static final int GET_STRING = 3;
+    static final int GET_LONG = 4;
+    static final int GET_INT = 5;
+    static final int GET_OBJECT = 6;
+    static final int GET_TIMESTAMP = 7;
+    /** A getter's answer that says: take the general path. */
+    static final Object SLOW = new Object();
+    private static final Map<Method, Integer> CODES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private ResultSetGetters() {}
+
+    static int code(Method method) {
+      Integer code = CODES.get(method);
+      if (code == null) {
+        code = classify(method);
+        CODES.put(method, code);
+      }
+      return code;
+    }
+
+    private static int classify(Method m) {
+      Class<?>[] p = m.getParameterTypes();
+      if (p.length == 0) {
+        int code = switch (m.getName()) {
+          case "next" -> NEXT;
+          case "wasNull" -> WAS_NULL;
+          default -> NONE;
+        };
+        return code != NONE && RESULT_SET.get(m) == null ? code : NONE;
+      }
+      if (p.length != 1 || p[0] != int.class && p[0] != String.class) {
+        return NONE;
+      }
+      int code = switch (m.getName()) {
+        case "getString" -> GET_STRING;
+        case "getLong" -> GET_LONG;
+        case "getInt" -> GET_INT;
+        // The table answers these through TemporalValues, as the fast path does.
+        case "getObject" -> GET_OBJECT;
+        case "getTimestamp" -> GET_TIMESTAMP;
+        default -> NONE;
+      };
+      if (code == GET_STRING || code == GET_LONG || code == GET_INT) {
+        return RESULT_SET.get(m) == null ? code : NONE; // a plain getter, unless overridden
+      }
+      return code;
+    }
+  }
+
   private static final class Handler implements InvocationHandler {
     private final Object delegate;
     private final Class<?> iface;
     private final Parents parents;
     private final @Nullable StatementState state;
     private final MethodTable table;
+    /** A result set's column types ({@link #columnType}), once read; null before. */
+    private int @Nullable [] columnTypes;
 
     Handler(Object delegate, Class<?> iface, Parents parents, @Nullable StatementState state) {
       this.delegate = delegate;
@@ -412,6 +480,15 @@ final class JdbcProxies {
 
     @Override public @Nullable Object invoke(Object proxy, Method method, Object @Nullable [] args)
         throws Throwable {
+      if (iface == ResultSet.class) {
+        int getter = ResultSetGetters.code(method);
+        if (getter != ResultSetGetters.NONE) {
+          Object answer = getter(getter, args);
+          if (answer != ResultSetGetters.SLOW) {
+            return answer;
+          }
+        }
+      }
       MethodTable.Override override = table.get(method);
       if (iface == Connection.class && parents.connection().calcite().isClosed()
           && !LinodeConnection.answersWhenClosed(method)) {
@@ -428,6 +505,80 @@ final class JdbcProxies {
       } catch (SQLException | RuntimeException e) {
         throw translate(e);
       }
+    }
+
+    /**
+     * A hot result set getter called directly on Avatica's result set, with the answer the
+     * table would give ({@link TemporalValues} for date-time columns); {@link
+     * ResultSetGetters#SLOW} where only the general path answers exactly as before (a closed
+     * result set, a column out of range).
+     */
+    private @Nullable Object getter(int code, Object @Nullable [] args) throws SQLException {
+      ResultSet rs = (ResultSet) delegate;
+      try {
+        switch (code) {
+        case ResultSetGetters.NEXT:
+          return rs.next();
+        case ResultSetGetters.WAS_NULL:
+          return rs.wasNull();
+        default:
+          break;
+        }
+        Object key = java.util.Objects.requireNonNull(args)[0];
+        if (key == null) {
+          return ResultSetGetters.SLOW;
+        }
+        boolean byIndex = key instanceof Integer;
+        switch (code) {
+        case ResultSetGetters.GET_STRING:
+          return byIndex ? rs.getString((Integer) key) : rs.getString((String) key);
+        case ResultSetGetters.GET_LONG:
+          return byIndex ? rs.getLong((Integer) key) : rs.getLong((String) key);
+        case ResultSetGetters.GET_INT:
+          return byIndex ? rs.getInt((Integer) key) : rs.getInt((String) key);
+        default:
+          break;
+        }
+        if (rs.isClosed()) {
+          return ResultSetGetters.SLOW; // the general path reports it as before
+        }
+        int column = byIndex ? (Integer) key : rs.findColumn((String) key);
+        int[] types = columnTypes != null ? columnTypes : readColumnTypes(rs);
+        if (column < 1 || column > types.length) {
+          return ResultSetGetters.SLOW;
+        }
+        int type = types[column - 1];
+        boolean timestamp = code == ResultSetGetters.GET_TIMESTAMP;
+        if (TemporalValues.isTemporal(type)) {
+          return TemporalValues.answer(rs, column, type, timestamp ? "getTimestamp" : "getObject",
+              null);
+        }
+        return timestamp ? rs.getTimestamp(column) : rs.getObject(column);
+      } catch (SQLException | RuntimeException e) {
+        throw translate(e);
+      }
+    }
+
+    /** The {@link java.sql.Types} code of column {@code column} of the wrapped result set. */
+    private int columnType(ResultSet rs, int column) throws SQLException {
+      int[] types = columnTypes;
+      if (types == null) {
+        types = readColumnTypes(rs);
+      }
+      if (column >= 1 && column <= types.length) {
+        return types[column - 1];
+      }
+      return rs.getMetaData().getColumnType(column); // out of range: the metadata's own error
+    }
+
+    private int[] readColumnTypes(ResultSet rs) throws SQLException {
+      java.sql.ResultSetMetaData md = rs.getMetaData();
+      int[] types = new int[md.getColumnCount()];
+      for (int i = 0; i < types.length; i++) {
+        types[i] = md.getColumnType(i + 1);
+      }
+      columnTypes = types;
+      return types;
     }
 
     /** The wrapped object's own answer, wrapped where it is a JDBC object. */

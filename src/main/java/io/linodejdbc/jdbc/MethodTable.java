@@ -6,6 +6,7 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
@@ -29,7 +30,16 @@ final class MethodTable {
     void run(JdbcProxies.Call call) throws SQLException;
   }
 
+  /** What {@link #resolved} holds for a method the wrapped object answers. */
+  private static final Override NONE = c -> null;
+
   private final Map<Method, Override> overrides;
+  /**
+   * The answer of {@link #get} for each Method object a proxy has passed: a proxy class passes
+   * the same instances on every call, so after the first call a lookup is an identity hit
+   * ({@link Method#equals} compares names and parameter lists, costly on every JDBC call).
+   */
+  private final Map<Method, Override> resolved = new ConcurrentHashMap<>();
 
   private MethodTable(Map<Method, Override> overrides) {
     this.overrides = Map.copyOf(overrides);
@@ -37,7 +47,13 @@ final class MethodTable {
 
   /** The override of {@code method}; null when the wrapped object answers it. */
   @Nullable Override get(Method method) {
-    return overrides.get(method);
+    Override o = resolved.get(method);
+    if (o == null) {
+      Override found = overrides.get(method);
+      o = found == null ? NONE : found;
+      resolved.put(method, o);
+    }
+    return o == NONE ? null : o;
   }
 
   static Builder of(Class<?> iface) {

@@ -78,18 +78,40 @@ final class TemporalValues {
     ResultSet rs = (ResultSet) call.delegate();
     Object key = call.arg(0, Object.class);
     int column = key instanceof Integer i ? i : rs.findColumn((String) key);
-    Optional<Value> value = read(rs, column);
-    if (value.isEmpty()) {
+    int type = call.columnType(column);
+    if (!isTemporal(type)) {
       return call.proceed(); // not a date-time column: Avatica's answer
     }
-    LocalDateTime utc = value.get().utc();
-    if (utc == null) {
+    return answer(rs, column, type, getter, extra);
+  }
+
+  /** Whether a column of this {@link Types} code is one whose getters are answered here. */
+  static boolean isTemporal(int type) {
+    return type == Types.TIMESTAMP || type == Types.DATE;
+  }
+
+  /**
+   * A getter's answer for the TIMESTAMP or DATE column {@code column} ({@link #isTemporal} of
+   * {@code type}).
+   */
+  static @Nullable Object answer(ResultSet rs, int column, int type, String getter,
+      @Nullable Object extra) throws SQLException {
+    long raw = rs.getLong(column);
+    if (rs.wasNull()) {
       return null;
     }
     if (extra == String.class) {
       return rs.getString(column);
     }
-    return get(utc, value.get().dateOnly(), getter, extra);
+    boolean dateOnly = type == Types.DATE;
+    return get(dateOnly ? LocalDate.ofEpochDay(raw).atStartOfDay() : utc(raw), dateOnly, getter,
+        extra);
+  }
+
+  /** Calcite's TIMESTAMP milliseconds as the UTC wall clock they stand for. */
+  private static LocalDateTime utc(long millis) {
+    return LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L),
+        (int) Math.floorMod(millis, 1000L) * 1_000_000, ZoneOffset.UTC);
   }
 
   /** A date-time column's value: its UTC wall clock (null for SQL NULL), and whether a DATE. */
@@ -100,9 +122,7 @@ final class TemporalValues {
     int type = rs.getMetaData().getColumnType(column);
     if (type == Types.TIMESTAMP) {
       long millis = rs.getLong(column);
-      return Optional.of(new Value(rs.wasNull() ? null
-          : LocalDateTime.ofEpochSecond(Math.floorDiv(millis, 1000L),
-              (int) Math.floorMod(millis, 1000L) * 1_000_000, ZoneOffset.UTC), false));
+      return Optional.of(new Value(rs.wasNull() ? null : utc(millis), false));
     }
     if (type == Types.DATE) {
       long days = rs.getLong(column);
