@@ -305,7 +305,7 @@ public final class PgTreeRewriter {
       }
       return call;
     case "generate_series":
-      rejectArrayConstructor(call);
+      listArrays(call);
       return args.size() == 3 ? timestampSeries(call) : call;
     case "make_interval":
       return makeInterval(call);
@@ -325,38 +325,25 @@ public final class PgTreeRewriter {
   }
 
   /**
-   * {@code generate_series(..., f(ARRAY[...]), ...)}: Calcite's code for a table function's
-   * arguments drops the elements of an {@code ARRAY[...]} constructor (the array is empty there,
-   * so {@code array_upper(ARRAY[1,2], 1)} is null and the series has no rows), a wrong answer;
-   * refused instead until the engine builds it right.
+   * {@code ARRAY[...]} in a table function's arguments becomes {@code array(...)}, the same list
+   * built in one expression: Calcite's code for a table function's arguments drops the statements
+   * that add an {@code ARRAY[...]} constructor's elements (the array would be empty, so
+   * {@code array_upper(ARRAY[1,2], 1)} null and the series without rows).
    */
-  private static void rejectArrayConstructor(SqlCall call) {
-    for (SqlNode arg : call.getOperandList()) {
-      SqlNode array = arg == null ? null : arrayConstructor(arg);
-      if (array != null) {
-        throw new PgSyntaxException(SqlState.FEATURE_NOT_SUPPORTED.code(),
-            "an ARRAY[...] constructor in the arguments of generate_series is not supported"
-                + " (the engine would evaluate it as an empty array); compute the value in a"
-                + " LATERAL subquery before it, or use string_to_array(...)",
-            array.getParserPosition());
+  private static void listArrays(SqlCall call) {
+    for (int i = 0; i < call.operandCount(); i++) {
+      SqlNode operand = call.operand(i);
+      if (operand == null || operand instanceof SqlSelect) {
+        continue;
+      }
+      if (operand.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR && operand instanceof SqlCall a) {
+        listArrays(a);
+        call.setOperand(i, SqlLibraryOperators.ARRAY.createCall(a.getParserPosition(),
+            a.getOperandList()));
+      } else if (operand instanceof SqlBasicCall c) {
+        listArrays(c);
       }
     }
-  }
-
-  /** The first {@code ARRAY[...]} constructor in a tree (not inside a subquery), or null. */
-  private static @Nullable SqlNode arrayConstructor(SqlNode node) {
-    if (node.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR) {
-      return node;
-    }
-    if (node instanceof SqlCall c && !(node instanceof SqlSelect)) {
-      for (SqlNode operand : c.getOperandList()) {
-        SqlNode found = operand == null ? null : arrayConstructor(operand);
-        if (found != null) {
-          return found;
-        }
-      }
-    }
-    return null;
   }
 
   private static SqlDataTypeSpec timestampType(SqlParserPos pos) {
