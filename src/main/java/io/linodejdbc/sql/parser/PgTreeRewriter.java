@@ -305,6 +305,7 @@ public final class PgTreeRewriter {
       }
       return call;
     case "generate_series":
+      listArrays(call);
       return args.size() == 3 ? timestampSeries(call) : call;
     case "make_interval":
       return makeInterval(call);
@@ -320,6 +321,28 @@ public final class PgTreeRewriter {
       return call;
     default:
       return call;
+    }
+  }
+
+  /**
+   * {@code ARRAY[...]} in a table function's arguments becomes {@code array(...)}, the same list
+   * built in one expression: Calcite's code for a table function's arguments drops the statements
+   * that add an {@code ARRAY[...]} constructor's elements (the array would be empty, so
+   * {@code array_upper(ARRAY[1,2], 1)} null and the series without rows).
+   */
+  private static void listArrays(SqlCall call) {
+    for (int i = 0; i < call.operandCount(); i++) {
+      SqlNode operand = call.operand(i);
+      if (operand == null || operand instanceof SqlSelect) {
+        continue;
+      }
+      if (operand.getKind() == SqlKind.ARRAY_VALUE_CONSTRUCTOR && operand instanceof SqlCall a) {
+        listArrays(a);
+        call.setOperand(i, SqlLibraryOperators.ARRAY.createCall(a.getParserPosition(),
+            a.getOperandList()));
+      } else if (operand instanceof SqlBasicCall c) {
+        listArrays(c);
+      }
     }
   }
 

@@ -36,6 +36,8 @@ final class PgOperatorTable implements SqlOperatorTable {
           EnumSet.of(SqlLibrary.STANDARD, SqlLibrary.POSTGRESQL)),
       // MySQL's, where PostgreSQL has nothing of the name.
       SqlOperatorTables.of(SqlLibraryOperators.GROUP_CONCAT, SqlLibraryOperators.IFNULL),
+      // Spark's array(...), which the rewriter puts for ARRAY[...] in a table function's arguments
+      SqlOperatorTables.of(SqlLibraryOperators.ARRAY),
       CalciteCatalogReader.operatorTable(PgFunctions.class.getName()),
       aggregates());
 
