@@ -42,6 +42,10 @@ final class SqlErrors {
       NullPointerException.class, IndexOutOfBoundsException.class, ArrayStoreException.class,
       AssertionError.class, LinkageError.class);
 
+  /** Avatica's refusal of a getter, e.g. {@code cannot convert to Timestamp (…IntAccessor@5158a9f7)}. */
+  private static final java.util.regex.Pattern AVATICA_CANNOT_CONVERT = java.util.regex.Pattern.compile(
+      "cannot convert to (.+?) \\([\\w.$]*avatica[\\w.$]*@\\w+\\)"); // relocated in the driver jar
+
   private SqlErrors() {}
 
   /** The first exception in {@code t}'s cause chain that only a defect throws, or null. */
@@ -115,6 +119,13 @@ final class SqlErrors {
       // A refused statement, not a missing JDBC feature: 0A000 would make a pool evict.
       return create("This statement cannot be run: " + first,
           SqlState.SYNTAX_ERROR_OR_ACCESS_RULE_VIOLATION.code(), t);
+    }
+    java.util.regex.Matcher refusal = t instanceof SQLException && t.getMessage() != null
+        ? AVATICA_CANNOT_CONVERT.matcher(t.getMessage()) : null;
+    if (refusal != null && refusal.matches()) {
+      // A getter the column's type cannot answer; Avatica's text names its accessor object.
+      return create("Cannot read this column as " + refusal.group(1),
+          SqlState.INVALID_CHARACTER_VALUE_FOR_CAST.code(), t);
     }
     Throwable defect = engineDefect(t);
     if (defect != null) {

@@ -80,6 +80,9 @@ final class TemporalValues {
     int column = key instanceof Integer i ? i : rs.findColumn((String) key);
     int type = call.columnType(column);
     if (!isTemporal(type)) {
+      if (extra instanceof Class<?> wanted) {
+        return TypedValues.get(rs, column, wanted); // Avatica refuses every class here
+      }
       return call.proceed(); // not a date-time column: Avatica's answer
     }
     return answer(rs, column, type, getter, extra);
