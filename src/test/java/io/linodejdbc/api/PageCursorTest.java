@@ -147,6 +147,9 @@ class PageCursorTest {
 
   @Test
   void closingAfterPageOneStopsFurtherRequests() throws Exception {
+    // Requests an earlier test's client had in flight are answered after their delay and can land
+    // in this test's journal: only requests received from here on are this test's.
+    java.util.Date started = new java.util.Date();
     int size = 25;
     stubListing(size * 20, size, 200);
     RowCursor cursor = client(Fixtures.config(wm).pageSize(size).maxConcurrentRequests(2))
@@ -160,7 +163,9 @@ class PageCursorTest {
     assertThat(client.requestCount()).isEqualTo(atClose);
     // Page 1 plus at most the look-ahead window, never the 20 pages of the listing.
     assertThat(atClose).isLessThanOrEqualTo(1 + 2);
-    assertThat(wm.getAllServeEvents().size()).isLessThanOrEqualTo((int) atClose);
+    assertThat(wm.getAllServeEvents().stream()
+        .filter(e -> !e.getRequest().getLoggedDate().before(started)).count())
+        .isLessThanOrEqualTo(atClose);
   }
 
   @Test

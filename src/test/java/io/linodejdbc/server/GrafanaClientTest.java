@@ -47,15 +47,8 @@ class GrafanaClientTest {
 
   @BeforeAll
   static void start() throws Exception {
-    oracle = PostgresOracle.start(SampleData.demo());
-    try (Statement s = oracle.connection().createStatement()) {
-      s.execute("CREATE SCHEMA profile");
-      s.execute("ALTER TABLE public.personal_access_tokens SET SCHEMA profile");
-      s.execute("CREATE VIEW profile.personal_access_tokens_pages AS SELECT"
-          + " CAST(NULL AS varchar) AS data, 1 AS page, 1 AS pages, 1 AS results");
-      s.execute("DROP SCHEMA public CASCADE");
-      s.execute("SET search_path = profile");
-    }
+    oracle = PgServerFixture.profileOracle(SampleData.demo(), PgServerFixture.PAGES_VIEW,
+        "DROP SCHEMA public CASCADE");
     f = PgServerFixture.start(SampleData.demo());
     server = f.connect();
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.linodejdbc.sandbox.SampleData;
 import io.linodejdbc.testing.PostgresOracle;
+import io.linodejdbc.testing.ResultSets;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
@@ -142,14 +143,7 @@ class MetabaseClientTest {
 
   @BeforeAll
   static void start() throws Exception {
-    oracle = PostgresOracle.start(SampleData.demo());
-    try (Statement s = oracle.connection().createStatement()) {
-      s.execute("CREATE SCHEMA profile");
-      s.execute("ALTER TABLE public.personal_access_tokens SET SCHEMA profile");
-      s.execute("CREATE VIEW profile.personal_access_tokens_pages AS SELECT"
-          + " CAST(NULL AS varchar) AS data, 1 AS page, 1 AS pages, 1 AS results");
-      s.execute("SET search_path = profile");
-    }
+    oracle = PgServerFixture.profileOracle(SampleData.demo(), PgServerFixture.PAGES_VIEW);
     f = PgServerFixture.start(SampleData.demo());
     server = f.connect();
   }
@@ -165,24 +159,12 @@ class MetabaseClientTest {
   }
 
   private static List<List<String>> rows(ResultSet rs, String... columns) throws SQLException {
-    try (rs) {
-      List<List<String>> out = new ArrayList<>();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (String c : columns) {
-          row.add(rs.getString(c));
-        }
-        out.add(row);
-      }
-      return out;
-    }
+    return ResultSets.values(rs, columns);
   }
 
   private static List<List<String>> query(Connection c, String sql, String... columns)
       throws SQLException {
-    try (Statement s = c.createStatement()) {
-      return rows(s.executeQuery(sql), columns);
-    }
+    return ResultSets.values(c, sql, columns);
   }
 
   /** The server's rows of {@code columns}, after checking they are the real PostgreSQL's. */

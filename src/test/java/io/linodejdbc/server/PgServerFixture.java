@@ -3,6 +3,7 @@ package io.linodejdbc.server;
 import io.linodejdbc.sandbox.LabelMatching;
 import io.linodejdbc.sandbox.SandboxServer;
 import io.linodejdbc.sandbox.SandboxToken;
+import io.linodejdbc.testing.PostgresOracle;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
@@ -23,6 +24,28 @@ final class PgServerFixture implements AutoCloseable {
     this.sandbox = sandbox;
     this.server = server;
   }
+
+  /**
+   * A real PostgreSQL holding {@code tokens} as the server shows them: table
+   * {@code profile.personal_access_tokens}, {@code profile} on the search path, then
+   * {@code moreSetUp} run in order.
+   */
+  static PostgresOracle profileOracle(List<SandboxToken> tokens, String... moreSetUp) throws Exception {
+    PostgresOracle oracle = PostgresOracle.start(tokens);
+    try (java.sql.Statement s = oracle.connection().createStatement()) {
+      s.execute("CREATE SCHEMA profile");
+      s.execute("ALTER TABLE public.personal_access_tokens SET SCHEMA profile");
+      for (String sql : moreSetUp) {
+        s.execute(sql);
+      }
+      s.execute("SET search_path = profile");
+    }
+    return oracle;
+  }
+
+  /** {@link #profileOracle}'s view standing for the page envelope table. */
+  static final String PAGES_VIEW = "CREATE VIEW profile.personal_access_tokens_pages AS SELECT"
+      + " CAST(NULL AS varchar) AS data, 1 AS page, 1 AS pages, 1 AS results";
 
   static PgServerFixture start(List<SandboxToken> tokens) {
     return start(tokens, LabelMatching.EXACT, 32, 0, Map.of());

@@ -116,6 +116,29 @@ public final class ResultSets {
     }
   }
 
+  /** Every row of {@code rs}: the named columns as {@code getString} gives them; closes it. */
+  public static List<List<String>> values(ResultSet rs, String... labels) throws SQLException {
+    try (rs) {
+      List<List<String>> out = new ArrayList<>();
+      while (rs.next()) {
+        List<String> row = new ArrayList<>(labels.length);
+        for (String label : labels) {
+          row.add(rs.getString(label));
+        }
+        out.add(row);
+      }
+      return out;
+    }
+  }
+
+  /** Runs {@code sql} on {@code c} and reads the named columns as {@link #values(ResultSet, String...)}. */
+  public static List<List<String>> values(java.sql.Connection c, String sql, String... labels)
+      throws SQLException {
+    try (java.sql.Statement s = c.createStatement()) {
+      return values(s.executeQuery(sql), labels);
+    }
+  }
+
   /** The column labels of {@code rs}, in order. */
   public static List<String> labels(ResultSet rs) throws SQLException {
     ResultSetMetaData md = rs.getMetaData();
