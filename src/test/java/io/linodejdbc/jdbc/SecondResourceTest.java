@@ -18,11 +18,11 @@ import io.linodejdbc.resource.ValueRules;
 import io.linodejdbc.sql.LinodeSession;
 import io.linodejdbc.sql.write.WriteOptions;
 import io.linodejdbc.sql.write.Writes;
+import io.linodejdbc.testing.ResultSets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -135,18 +135,7 @@ class SecondResourceTest {
   }
 
   private List<String> rows(String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getString(i));
-        }
-        out.add(String.join("|", row));
-      }
-    }
-    return out;
+    return ResultSets.strings(conn, sql).stream().map(row -> String.join("|", row)).toList();
   }
 
   private int update(String sql) throws SQLException {

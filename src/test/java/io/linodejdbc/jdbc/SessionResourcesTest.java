@@ -7,13 +7,13 @@ import com.sun.net.httpserver.HttpServer;
 import io.linodejdbc.api.LinodeClient;
 import io.linodejdbc.sql.LinodeSession;
 import io.linodejdbc.sql.write.Writes;
+import io.linodejdbc.testing.ResultSets;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -67,18 +67,7 @@ class SessionResourcesTest {
   }
 
   private List<String> rows(String sql) throws SQLException {
-    List<String> out = new ArrayList<>();
-    try (Statement s = conn.createStatement(); ResultSet rs = s.executeQuery(sql)) {
-      int n = rs.getMetaData().getColumnCount();
-      while (rs.next()) {
-        List<String> row = new ArrayList<>();
-        for (int i = 1; i <= n; i++) {
-          row.add(rs.getString(i));
-        }
-        out.add(String.join("|", row));
-      }
-    }
-    return out;
+    return ResultSets.strings(conn, sql).stream().map(row -> String.join("|", row)).toList();
   }
 
   @Test void pgCatalogListsTheSessionsResource() throws SQLException {
