@@ -63,6 +63,7 @@ public final class LinodeDriver implements java.sql.Driver {
     if (!acceptsURL(url)) {
       return null; // DriverManager asks every driver; this URL is another's
     }
+    ClassPreloader.startOnce(); // while this thread connects
     ConnectionConfig config = ConnectionConfig.parse(url, info, System::getenv);
     LinodeClient client = new LinodeClient(config.toApiConfig());
     try {
