@@ -601,17 +601,24 @@ public final class PerformanceReport {
    * when it is fresh, else the test classpath; plus the test classes (the program itself).
    */
   static String driverClasspath() throws Exception {
-    Path root = Paths.get("").toAbsolutePath();
-    if (scriptJarIsFresh(root)) {
-      try (var files = Files.list(root.resolve("target"))) {
-        Path driver = files.filter(f -> f.getFileName().toString().endsWith("-driver.jar"))
-            .findFirst().orElse(null);
-        if (driver != null) {
-          return driver + File.pathSeparator + root.resolve("target/test-classes");
-        }
-      }
+    Path driver = freshDriverJar();
+    if (driver != null) {
+      return driver + File.pathSeparator
+          + Paths.get("target/test-classes").toAbsolutePath();
     }
     return childClasspath();
+  }
+
+  /** The self-contained driver jar, if it is newer than every source; else null. */
+  static Path freshDriverJar() throws Exception {
+    Path root = Paths.get("").toAbsolutePath();
+    if (!scriptJarIsFresh(root)) {
+      return null;
+    }
+    try (var files = Files.list(root.resolve("target"))) {
+      return files.filter(f -> f.getFileName().toString().endsWith("-driver.jar"))
+          .findFirst().orElse(null);
+    }
   }
 
   /** True if target/ holds a driver jar and its lib/ newer than every source, as the script wants. */

@@ -91,11 +91,12 @@ public final class PreloadList {
   }
 
   private static Path driverJar() throws Exception {
-    try (var files = Files.list(Paths.get("target"))) {
-      return files.filter(f -> f.getFileName().toString().endsWith("-driver.jar")).findFirst()
-          .orElseThrow(() -> new IllegalStateException("no target/*-driver.jar: run"
-              + " 'mvn -DskipTests package' first")).toAbsolutePath();
+    Path jar = PerformanceReport.freshDriverJar();
+    if (jar == null) {
+      throw new IllegalStateException("no target/*-driver.jar newer than the sources: run"
+          + " 'mvn -DskipTests package' first");
     }
+    return jar;
   }
 
   /**
