@@ -151,10 +151,11 @@ class LinodeSqlTerminalTest {
   }
 
   /**
-   * The issue's CPU-bound case: a 9-way cross join of the demo table, which plans and counts for
-   * far longer than the limit; Ctrl-C while it runs answers HY008 and the prompt works again.
+   * The issue's CPU-bound case: a 10-way cross join of the demo table (8^10 rows to count), which
+   * runs for far longer than the limit; Ctrl-C while it runs answers HY008 and the prompt works
+   * again. (A 9-way join, 8^9 rows, finished in 2.9 s on an idle machine, before the Ctrl-C.)
    */
-  @Test void ctrlCCancelsANineWayCrossJoin() throws Exception {
+  @Test void ctrlCCancelsATenWayCrossJoin() throws Exception {
     Process p = start("--sandbox");
     Screen screen = new Screen(p.getInputStream());
     OutputStream keys = p.getOutputStream();
@@ -162,14 +163,14 @@ class LinodeSqlTerminalTest {
       screen.await("jdbc:linode:", 1);
       warmUp(screen, keys);
       StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ");
-      for (int i = 0; i < 9; i++) {
+      for (int i = 0; i < 10; i++) {
         sql.append(i == 0 ? "" : ", ").append(TABLE).append(" t").append(i);
       }
       type(keys, sql + ";\r");
       Thread.sleep(3_000);
       type(keys, "\u0003");
       long waited = screen.await("HY008", 1, CANCEL_LIMIT_MILLIS);
-      System.out.println("Ctrl-C during a 9-way cross join: HY008 after " + waited + " ms");
+      System.out.println("Ctrl-C during a 10-way cross join: HY008 after " + waited + " ms");
       assertThat(screen.text()).contains("Statement canceled");
 
       type(keys, "SELECT 6 * 7 AS answer;\r");

@@ -152,16 +152,19 @@ class CancellationTest {
     }
   }
 
-  /** Planning this join alone takes seconds (10 s measured on a loaded machine): cancelled then. */
+  /**
+   * A 10-way cross join of 8 tokens (8^10 rows to count) runs far longer than the 3 s before the
+   * cancel, even on an idle machine (a 9-way one finished in 2.9 s there).
+   */
   @Test
   void cancelStopsACpuBoundCrossJoin() throws Exception {
     try (SandboxServer s = SandboxServer.builder().tokens(Workload.TOKENS.subList(0, 8)).start();
         Connection c = connect(s)) {
       StringBuilder sql = new StringBuilder("SELECT COUNT(*) FROM ");
-      for (int i = 0; i < 9; i++) {
+      for (int i = 0; i < 10; i++) {
         sql.append(i == 0 ? "" : ", ").append("personal_access_tokens t").append(i);
       }
-      SQLException e = cancelAfter("9-way cross join", c, sql.toString(), 3_000);
+      SQLException e = cancelAfter("10-way cross join", c, sql.toString(), 3_000);
       assertThat(e.getSQLState()).isEqualTo("HY008");
     }
   }
