@@ -124,6 +124,8 @@ public final class LinodeSql {
     SandboxServer sandbox = null;
     String token = null;
     String url;
+    TokenCheck check = null;
+    boolean batch = !options.commands.isEmpty() || options.script != null;
     boolean useSandbox = options.sandbox;
     if (!useSandbox) {
       token = options.token != null ? options.token : env.get(ConnectionConfig.TOKEN_ENV);
@@ -166,13 +168,18 @@ public final class LinodeSql {
       }
       token = token.trim();
       url = options.url(options.apiUrl);
-      String problem = TokenCheck.problem(url, token,
+      check = TokenCheck.start(url, token,
           options.apiUrl == null ? ConnectionProperty.API_URL.defaultValue() : options.apiUrl);
-      if (problem != null) {
-        PrintStream errPrint = printStream(new RedactingOutputStream(err, token));
-        errPrint.println("linode-sql: " + problem);
-        errPrint.flush();
-        return EXIT_FAILED;
+      if (!batch) {
+        // The prompt waits for the answer; a one-shot run starts sqlline and connects meanwhile.
+        String problem = check.problem();
+        if (problem != null) {
+          PrintStream errPrint = printStream(new RedactingOutputStream(err, token));
+          errPrint.println("linode-sql: " + problem);
+          errPrint.flush();
+          return EXIT_FAILED;
+        }
+        check = null;
       }
     }
 
@@ -192,10 +199,9 @@ public final class LinodeSql {
         sqllineArgs.add("-f");
         sqllineArgs.add(options.script);
       }
-      boolean batch = !options.commands.isEmpty() || options.script != null;
       PrintStream errPrint = new PrintStream(safeErr, true, StandardCharsets.UTF_8);
-      ShellSqlLine sqlline = new ShellSqlLine(errPrint, token);
-      ShellDriver.install(() -> sqlline.getOpts().getOutputFormat());
+      ShellSqlLine sqlline = new ShellSqlLine(errPrint, token, batch);
+      ShellDriver.install(() -> sqlline.getOpts().getOutputFormat(), check);
       // RFC 4180's quote; sqlline's default is '. Set before the arguments, which may change it.
       sqlline.getOpts().set(BuiltInProperty.CSV_QUOTE_CHARACTER, '"');
       sqlline.setOutputStream(safeOut);
@@ -203,6 +209,11 @@ public final class LinodeSql {
       // Batch mode reads no input: an empty stream keeps jline from grabbing the terminal.
       InputStream input = batch ? InputStream.nullInputStream() : in;
       SqlLine.Status status = sqlline.begin(sqllineArgs.toArray(new String[0]), input, !batch);
+      if (sqlline.refusal() != null) {
+        errPrint.println("linode-sql: " + sqlline.refusal());
+        errPrint.flush();
+        return EXIT_FAILED;
+      }
       switch (status) {
       case OK:
         return batch && sqlline.sawError() ? EXIT_FAILED : EXIT_OK;

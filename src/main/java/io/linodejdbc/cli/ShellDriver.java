@@ -26,6 +26,7 @@ import org.checkerframework.checker.nullness.qual.Nullable;
 public final class ShellDriver implements Driver {
   private static final ShellDriver INSTANCE = new ShellDriver();
   private static volatile @Nullable Supplier<String> outputFormat;
+  private static volatile @Nullable TokenCheck pendingCheck;
 
   private final LinodeDriver delegate = new LinodeDriver();
 
@@ -33,9 +34,13 @@ public final class ShellDriver implements Driver {
    * Puts this driver in the plain one's place.
    *
    * @param current the sqlline output format in use (read per result set)
+   * @param check a token check still running, or null: a connection is opened meanwhile, and
+   *     handed out only when the check passed (else {@link TokenCheck.Refused} is raised)
    */
-  static synchronized void install(Supplier<String> current) throws SQLException {
+  static synchronized void install(Supplier<String> current, @Nullable TokenCheck check)
+      throws SQLException {
     outputFormat = current;
+    pendingCheck = check;
     // Listing the drivers loads the service-registered ones first, so none comes after us.
     for (Driver d : Collections.list(DriverManager.getDrivers())) {
       if (d instanceof LinodeDriver || d instanceof ShellDriver) {
@@ -48,6 +53,7 @@ public final class ShellDriver implements Driver {
   /** Gives the plain driver its place back. */
   static synchronized void uninstall() {
     outputFormat = null;
+    pendingCheck = null;
     try {
       DriverManager.deregisterDriver(INSTANCE);
       if (Collections.list(DriverManager.getDrivers()).stream()
@@ -61,6 +67,14 @@ public final class ShellDriver implements Driver {
 
   @Override public @Nullable Connection connect(String url, Properties info) throws SQLException {
     Connection c = delegate.connect(url, info);
+    TokenCheck check = pendingCheck;
+    if (c != null && check != null) {
+      String problem = check.problem(); // the connection was opened while the check ran
+      if (problem != null) {
+        c.close();
+        throw new TokenCheck.Refused(problem);
+      }
+    }
     Supplier<String> format = outputFormat;
     return c == null || format == null ? c : ShellConnection.wrap(c, format);
   }

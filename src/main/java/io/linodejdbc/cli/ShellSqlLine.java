@@ -2,9 +2,11 @@ package io.linodejdbc.cli;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
+import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.sql.SQLWarning;
 import java.time.Instant;
@@ -15,7 +17,12 @@ import org.jline.reader.LineReader;
 import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.LineReaderImpl;
 import org.jline.reader.impl.history.DefaultHistory;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.jline.terminal.impl.DumbTerminal;
+import org.jline.utils.AttributedString;
 import sqlline.BuiltInProperty;
+import org.checkerframework.checker.nullness.qual.Nullable;
 import sqlline.SqlLine;
 
 /**
@@ -47,15 +54,21 @@ final class ShellSqlLine extends SqlLine {
 
   private final PrintStream err;
   private final String secret;
+  private final boolean batch;
+  private OutputStream terminalOut = System.out;
   private boolean sawError;
+  private @Nullable String refusal;
 
   /**
    * @param err the (masked) stream sqlline's error stream is also set to
    * @param secret the token, kept out of the history file; null or empty for none
+   * @param batch whether this shell runs {@code -e} commands or a {@code -f} script, reading no
+   *     keyboard
    */
-  ShellSqlLine(PrintStream err, String secret) {
+  ShellSqlLine(PrintStream err, String secret, boolean batch) {
     this.err = Objects.requireNonNull(err, "err");
     this.secret = secret == null ? "" : secret;
+    this.batch = batch;
   }
 
   /**
@@ -66,9 +79,22 @@ final class ShellSqlLine extends SqlLine {
     return sawError;
   }
 
+  /** sqlline's output, which is also its terminal's. */
+  @Override public void setOutputStream(OutputStream outputStream) {
+    super.setOutputStream(outputStream);
+    terminalOut = outputStream;
+  }
+
   @Override public LineReader getConsoleReader(InputStream inputStream, History fileHistory)
       throws IOException {
-    LineReader reader = super.getConsoleReader(inputStream, fileHistory);
+    LineReader reader;
+    if (batch && inputStream != null) {
+      reader = withPlainTerminal(() -> super.getConsoleReader(inputStream, fileHistory),
+          new DumbTerminal("linode-sql", Terminal.TYPE_DUMB, inputStream, terminalOut,
+              StandardCharsets.UTF_8));
+    } else {
+      reader = super.getConsoleReader(inputStream, fileHistory);
+    }
     getOpts().set(BuiltInProperty.MAX_WIDTH, UNLIMITED_WIDTH); // args given later still win
     if (reader instanceof LineReaderImpl impl && !secret.isEmpty()) {
       History safe = new SecretFreeHistory(secret);
@@ -76,6 +102,29 @@ final class ShellSqlLine extends SqlLine {
       safe.attach(impl);
     }
     return quietInterrupts(reader);
+  }
+
+  /** What {@link #withPlainTerminal} runs. */
+  private interface ReaderSetUp {
+    LineReader get() throws IOException;
+  }
+
+  /**
+   * Runs sqlline's reader set-up with {@code terminal} as the terminal it builds. A run that reads
+   * no keyboard needs no more than a plain terminal over its streams; jline's own choice for
+   * streams opens a native pseudo-terminal through JNA and reads the capabilities of {@code $TERM}
+   * (about a tenth of a one-shot run's time). jline's override is the one way sqlline 1.12 lets a
+   * caller choose; it is global, so it is set only for the moment sqlline builds its terminal.
+   */
+  @SuppressWarnings("deprecation")
+  private static LineReader withPlainTerminal(ReaderSetUp setUp, Terminal terminal)
+      throws IOException {
+    TerminalBuilder.setTerminalOverride(terminal);
+    try {
+      return setUp.get();
+    } finally {
+      TerminalBuilder.setTerminalOverride(null);
+    }
   }
 
   /** The reader with Ctrl-C handled as described in the class comment. */
@@ -114,12 +163,40 @@ final class ShellSqlLine extends SqlLine {
         });
   }
 
+  /**
+   * The token check's problem, when the shell's connection was refused for it
+   * ({@link TokenCheck.Refused}); the caller says it. sqlline then says nothing more: neither the
+   * errors of the statements that found no connection nor its banner.
+   */
+  @Nullable String refusal() {
+    return refusal;
+  }
+
   @Override public boolean error(String msg) {
     sawError = true;
-    return super.error(msg);
+    return refusal == null ? super.error(msg) : false;
+  }
+
+  @Override public void info(String msg) {
+    if (refusal == null) {
+      super.info(msg);
+    }
+  }
+
+  @Override public void info(AttributedString msg) {
+    if (refusal == null) {
+      super.info(msg);
+    }
   }
 
   @Override public void handleException(Throwable e) {
+    for (Throwable c = e; c != null; c = c.getCause() == c ? null : c.getCause()) {
+      if (c instanceof TokenCheck.Refused refused) {
+        sawError = true;
+        refusal = refused.getMessage();
+        return;
+      }
+    }
     Throwable t = e;
     while (t instanceof InvocationTargetException ite && ite.getTargetException() != null) {
       t = ite.getTargetException();

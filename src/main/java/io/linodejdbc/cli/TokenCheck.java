@@ -2,41 +2,82 @@ package io.linodejdbc.cli;
 
 import io.linodejdbc.jdbc.LinodeDriver;
 import io.linodejdbc.sql.SqlState;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
+import java.util.Optional;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The shell's check of a configured token before the prompt: one small API request (a
- * {@code COUNT(*)}, which reads a single page of 25), no retries and short timeouts, so a
- * rejected token or an unreachable API is said at once and plainly instead of at the first
- * query, after retries.
+ * The shell's check of a configured token before its first statement: one plain API request (the
+ * first page of 25 tokens), no retries and short timeouts, so a rejected token or an unreachable
+ * API is said at once and plainly instead of at the first query, after retries. It runs on a
+ * thread of its own from {@link #start}, so that a one-shot run ({@code -e}, {@code -f}) starts
+ * sqlline and opens its connection meanwhile; {@link #problem()} waits for the answer.
  */
 final class TokenCheck {
   static final int CONNECT_TIMEOUT_SECONDS = 5;
   static final int READ_TIMEOUT_SECONDS = 10;
 
-  private TokenCheck() {}
+  private final CompletableFuture<Optional<String>> answer;
+
+  private TokenCheck(CompletableFuture<Optional<String>> answer) {
+    this.answer = answer;
+  }
 
   /**
-   * What is wrong, as one line for the user, or null when the API accepted the token.
+   * Starts checking, on a daemon thread.
    *
    * @param url the JDBC URL the shell will use
    * @param token the token
    * @param apiUrl the API base URL, for the message
    */
-  static @Nullable String problem(String url, String token, String apiUrl) {
+  static TokenCheck start(String url, String token, String apiUrl) {
+    CompletableFuture<Optional<String>> answer = new CompletableFuture<>();
+    Thread t = new Thread(() -> {
+      try {
+        answer.complete(Optional.ofNullable(check(url, token, apiUrl)));
+      } catch (RuntimeException | Error e) {
+        answer.completeExceptionally(e);
+      }
+    }, "linode-sql-token-check");
+    t.setDaemon(true);
+    t.start();
+    return new TokenCheck(answer);
+  }
+
+  /** What is wrong, as one line for the user, or null when the API accepted the token. */
+  @Nullable String problem() {
+    try {
+      return answer.join().orElse(null);
+    } catch (CompletionException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return "checking the token failed: " + ShellSqlLine.firstLine(String.valueOf(
+          cause.getMessage()));
+    }
+  }
+
+  /**
+   * The failure a shell connection opened while the check ran gets when the check did not pass:
+   * the shell says {@link #getMessage()} (the problem) itself, once, and nothing else.
+   */
+  static final class Refused extends SQLException {
+    private static final long serialVersionUID = 1L;
+
+    Refused(String problem) {
+      super(problem);
+    }
+  }
+
+  private static @Nullable String check(String url, String token, String apiUrl) {
     Properties props = new Properties();
     props.setProperty("token", token);
     props.setProperty("maxRetries", "0");
     props.setProperty("connectTimeout", String.valueOf(CONNECT_TIMEOUT_SECONDS));
     props.setProperty("readTimeout", String.valueOf(READ_TIMEOUT_SECONDS));
-    String checkUrl = withoutTimeouts(url);
-    try (Connection c = new LinodeDriver().connect(checkUrl, props);
-        Statement s = c.createStatement()) {
-      s.executeQuery("SELECT COUNT(*) FROM linode.profile.personal_access_tokens").close();
+    try {
+      LinodeDriver.checkAccess(withoutTimeouts(url), props);
       return null;
     } catch (SQLException e) {
       String state = e.getSQLState() == null ? "" : e.getSQLState();

@@ -1,6 +1,8 @@
 package io.linodejdbc.jdbc;
 
+import io.linodejdbc.api.LinodeApiException;
 import io.linodejdbc.api.LinodeClient;
+import io.linodejdbc.api.ListRequest;
 import io.linodejdbc.resource.Resources;
 import io.linodejdbc.sql.prepare.LinodeCalciteDriver;
 import io.linodejdbc.sql.LinodeSchemas;
@@ -75,6 +77,26 @@ public final class LinodeDriver implements java.sql.Driver {
     } catch (SQLException | RuntimeException e) {
       client.close();
       throw e;
+    }
+  }
+
+  /**
+   * Checks that the API accepts the token of {@code url} and {@code info} and lets it list
+   * personal access tokens, with one request (the first page of the smallest size) and no
+   * connection: for a tool that says a wrong token before anything else, and can do other work
+   * meanwhile. A failure is the {@link SQLException} a query would raise: SQLSTATE 28000 for a
+   * rejected token, 42501 for a missing scope, class 08 or HYT00 for an API out of reach.
+   *
+   * @param url a {@code jdbc:linode:} URL
+   * @param info connection properties, as for {@link #connect}
+   * @throws SQLException the API's answer, or a malformed URL or property
+   */
+  public static void checkAccess(String url, @Nullable Properties info) throws SQLException {
+    ConnectionConfig config = ConnectionConfig.parse(url, info, System::getenv);
+    try (LinodeClient client = new LinodeClient(config.toApiConfig())) {
+      client.count(ListRequest.builder(Resources.PERSONAL_ACCESS_TOKENS.collectionPath()).build());
+    } catch (LinodeApiException e) {
+      throw SqlErrors.translate(e, Resources.all());
     }
   }
 

@@ -8,6 +8,7 @@ import io.linodejdbc.sql.PlanCache;
 import io.linodejdbc.sql.SqlState;
 import io.linodejdbc.sql.StatementExtension;
 import io.linodejdbc.resource.ResourceDescriptor;
+import io.linodejdbc.sql.metadata.PrecompiledMetadata;
 import io.linodejdbc.sql.parser.SqlDescribeExtended;
 import io.linodejdbc.sql.parser.SqlReturning;
 import io.linodejdbc.sql.parser.SqlShow;
@@ -334,6 +335,14 @@ public class LinodePrepare extends CalcitePrepareImpl {
         return optimized;
       }
     };
+  }
+
+  /** Clusters answer metadata with the handlers compiled with the driver. */
+  @Override protected org.apache.calcite.plan.RelOptCluster createCluster(RelOptPlanner planner,
+      org.apache.calcite.rex.RexBuilder rexBuilder) {
+    org.apache.calcite.plan.RelOptCluster cluster = super.createCluster(planner, rexBuilder);
+    PrecompiledMetadata.install(cluster);
+    return cluster;
   }
 
   /** The planner stops when the statement is cancelled (see {@link StatementCancel}). */
