@@ -168,6 +168,7 @@ public final class LinodeSql {
       }
       token = token.trim();
       url = options.url(options.apiUrl);
+      ShellDriver.loadDrivers(); // before the first helper thread
       check = TokenCheck.start(url, token,
           options.apiUrl == null ? ConnectionProperty.API_URL.defaultValue() : options.apiUrl);
       if (!batch) {
@@ -183,6 +184,10 @@ public final class LinodeSql {
       }
     }
 
+    if (batch) {
+      ShellDriver.loadDrivers(); // before the first helper thread (done already when checking)
+      ShellDriver.openAhead(url, JDBC_USER, token); // while sqlline starts
+    }
     RedactingOutputStream safeOut = new RedactingOutputStream(out, token);
     RedactingOutputStream safeErr = new RedactingOutputStream(err, token);
     try {

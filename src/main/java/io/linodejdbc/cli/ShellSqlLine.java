@@ -101,7 +101,7 @@ final class ShellSqlLine extends SqlLine {
       impl.setHistory(safe);
       safe.attach(impl);
     }
-    return quietInterrupts(reader);
+    return batch ? reader : quietInterrupts(reader); // no keyboard, no Ctrl-C at a prompt
   }
 
   /** What {@link #withPlainTerminal} runs. */
