@@ -89,7 +89,11 @@ public final class ShellDriver implements Driver {
   }
 
   /** A connection being opened ahead of sqlline's connect. */
-  private record OpenedAhead(String url, Properties info, CompletableFuture<Connection> connection) {}
+  private record OpenedAhead(String url, Properties info, CompletableFuture<Connection> connection) {
+    @Override public String toString() {
+      return "OpenedAhead[" + url + "]"; // info holds the token
+    }
+  }
 
   /** The connection opened ahead for {@code url} and {@code info}, taken once; else null. */
   private static @Nullable Connection takeOpenedAhead(String url, Properties info)
