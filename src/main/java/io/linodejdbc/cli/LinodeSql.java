@@ -62,6 +62,7 @@ public final class LinodeSql {
 
   /** Runs the shell on the process's streams and exits with its exit code. */
   public static void main(String[] args) {
+    JdkWarmUp.start(); // while the shell starts, for the threads it starts
     if (io.linodejdbc.server.PgServerMain.wanted(args)) {
       io.linodejdbc.server.PgServerMain.main(args); // --serve: the PostgreSQL server instead
       return;

@@ -90,8 +90,7 @@ final class ShellSqlLine extends SqlLine {
     LineReader reader;
     if (batch && inputStream != null) {
       reader = withPlainTerminal(() -> super.getConsoleReader(inputStream, fileHistory),
-          new DumbTerminal("linode-sql", Terminal.TYPE_DUMB, inputStream, terminalOut,
-              StandardCharsets.UTF_8));
+          new BatchTerminal(inputStream, terminalOut));
     } else {
       reader = super.getConsoleReader(inputStream, fileHistory);
     }
@@ -102,6 +101,22 @@ final class ShellSqlLine extends SqlLine {
       safe.attach(impl);
     }
     return batch ? reader : quietInterrupts(reader); // no keyboard, no Ctrl-C at a prompt
+  }
+
+  /**
+   * The terminal of a run that reads no keyboard: a dumb one without capabilities. A dumb
+   * terminal would look its few up (a bell, carriage return, 80 columns) in jline's table of all
+   * terminal capabilities, a resource it reads and parses first (30 ms of a one-shot run); sqlline
+   * writes results to its own stream, and nothing reads a line or rings a bell here.
+   */
+  private static final class BatchTerminal extends DumbTerminal {
+    BatchTerminal(InputStream in, OutputStream out) throws IOException {
+      super("linode-sql", Terminal.TYPE_DUMB, in, out, StandardCharsets.UTF_8);
+    }
+
+    @Override protected void parseInfoCmp() {
+      // no capabilities (see the class comment)
+    }
   }
 
   /** What {@link #withPlainTerminal} runs. */

@@ -4,7 +4,16 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
@@ -18,8 +27,10 @@ import org.slf4j.LoggerFactory;
  * defining some 5,000 classes of Calcite, Avatica, Janino, Jackson, OkHttp and this driver, one
  * at a time as each is first touched. Loaded ahead on the second core, the caller finds most of
  * them defined. Classes are only <em>loaded</em> ({@code Class.forName(name, false, …)}): no
- * static initializer runs here, so the order in which the caller's code initializes classes is
- * unchanged and no two threads can wait on each other's initialization.
+ * static initializer of theirs runs here, so the order in which the caller's code initializes
+ * classes is unchanged and no two threads can wait on each other's initialization. (First, the
+ * JDK makes the proxy classes of the JDBC interfaces the driver wraps: {@link
+ * #defineProxyClasses}, the JDK's code only.)
  *
  * <p>The list is {@value #LIST}, one binary class name per line, written by
  * {@code bench/PreloadList} from the classes a sample session loads; a line starting with
@@ -59,6 +70,7 @@ final class ClassPreloader {
   private static void run() {
     long start = System.nanoTime();
     ClassLoader loader = ClassPreloader.class.getClassLoader();
+    defineProxyClasses(loader);
     try (InputStream in = ClassPreloader.class.getResourceAsStream(LIST)) {
       if (in == null) {
         return;
@@ -69,6 +81,34 @@ final class ClassPreloader {
           (System.nanoTime() - start) / 1_000_000);
     } catch (IOException | RuntimeException | LinkageError e) {
       LOG.debug("class preloading stopped: {}", e.toString());
+    }
+  }
+
+  /**
+   * The JDBC interfaces this driver's objects are dynamic proxies of ({@code JdbcProxies},
+   * {@code CachedResultSet}, the shell's wrappers), in the order a first query needs them.
+   */
+  static final List<Class<?>> PROXIED = List.of(Connection.class, Statement.class,
+      PreparedStatement.class, DatabaseMetaData.class, ResultSet.class, ResultSetMetaData.class);
+
+  /**
+   * Has the JDK generate and initialize the proxy class of each {@link #PROXIED} interface in
+   * {@code loader}, where the wrappers' proxies will find them. A proxy class is generated at
+   * run time (class-data sharing cannot keep it) and its initializer looks up every method of the
+   * interface, some 190 for {@code ResultSet}: 40 ms of a one-shot query's thread before this.
+   * Only the JDK's code runs (the interfaces are {@code java.sql}'s), so no class of Calcite or
+   * of this driver is initialized here.
+   */
+  static void defineProxyClasses(@Nullable ClassLoader loader) {
+    InvocationHandler none = (proxy, method, args) -> {
+      throw new UnsupportedOperationException(); // never called: the instance is dropped
+    };
+    for (Class<?> iface : PROXIED) {
+      try {
+        Proxy.newProxyInstance(loader, new Class<?>[] {iface}, none);
+      } catch (IllegalArgumentException | SecurityException e) {
+        return; // a loader that cannot see java.sql: the wrappers will say so themselves
+      }
     }
   }
 

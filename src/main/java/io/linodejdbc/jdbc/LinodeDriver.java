@@ -67,15 +67,23 @@ public final class LinodeDriver implements java.sql.Driver {
     }
     ClassPreloader.startOnce(); // while this thread connects
     ConnectionConfig config = ConnectionConfig.parse(url, info, System::getenv);
-    LinodeClient client = new LinodeClient(config.toApiConfig());
+    // Calcite's connection first, the HTTP client after: a shell checking the token on another
+    // thread is setting up the HTTP classes meanwhile, which the client would wait for.
+    CalciteConnection calcite = CALCITE.open(DialectSettings.connectionProperties());
+    LinodeClient client = null;
     try {
+      client = new LinodeClient(config.toApiConfig());
       Writes writes = new Writes(config.writeOptions());
       LinodeSession session = new LinodeSession(client,
           java.time.Duration.ofSeconds(config.getInt(ConnectionProperty.CACHE_TTL)),
           Resources.all(), List.of(writes.extension()));
-      return new LinodeConnection(openCalcite(session), session, writes, config).proxy();
+      mount(calcite, session);
+      return new LinodeConnection(calcite, session, writes, config).proxy();
     } catch (SQLException | RuntimeException e) {
-      client.close();
+      calcite.close();
+      if (client != null) {
+        client.close();
+      }
       throw e;
     }
   }
@@ -104,14 +112,19 @@ public final class LinodeDriver implements java.sql.Driver {
   static CalciteConnection openCalcite(LinodeSession session) throws SQLException {
     CalciteConnection calcite = CALCITE.open(DialectSettings.connectionProperties());
     try {
-      LinodeSchemas.mount(calcite.getRootSchema(), session);
-      calcite.setSchema("profile");
-      calcite.setAutoCommit(true);
+      mount(calcite, session);
       return calcite;
     } catch (SQLException | RuntimeException e) {
       calcite.close();
       throw e;
     }
+  }
+
+  /** Mounts the Linode schema of {@code session} on {@code calcite}, its default schema. */
+  private static void mount(CalciteConnection calcite, LinodeSession session) throws SQLException {
+    LinodeSchemas.mount(calcite.getRootSchema(), session);
+    calcite.setSchema("profile");
+    calcite.setAutoCommit(true);
   }
 
   @Override public boolean acceptsURL(@Nullable String url) {

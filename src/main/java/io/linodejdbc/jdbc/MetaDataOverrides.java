@@ -4,6 +4,7 @@ import static io.linodejdbc.jdbc.MethodTable.params;
 
 import io.linodejdbc.jdbc.MetadataModel.Column;
 import io.linodejdbc.jdbc.MetadataModel.TableInfo;
+import io.linodejdbc.sql.parser.PgSqlParserImpl;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
@@ -75,6 +76,7 @@ final class MetaDataOverrides {
             c -> LinodeConnection.supportsIsolation(c.arg(0, Integer.class)))
         .on("isReadOnly", c -> c.connection().session().isReadOnly())
         // Identifiers as in PostgreSQL: unquoted fold to lower case, quoted are kept as written.
+        .on("getSQLKeywords", c -> PgSqlParserImpl.jdbcKeywords())
         .on("getIdentifierQuoteString", constant("\""))
         .on("getSearchStringEscape", constant(String.valueOf(MetaPattern.ESCAPE)))
         .on("storesLowerCaseIdentifiers", constant(true))

@@ -7,9 +7,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.StringReader;
+import io.linodejdbc.sandbox.SampleData;
+import io.linodejdbc.sandbox.SandboxServer;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
@@ -83,6 +91,35 @@ class ClassPreloaderTest {
         .isEqualTo("io.linodejdbc.jdbc.LinodeDriver");
     assertThat(ClassPreloader.name("# written by bench/PreloadList", true)).isNull();
     assertThat(ClassPreloader.name("", false)).isNull();
+  }
+
+  /** Every JDBC interface a session's objects are proxies of has its proxy class made ahead. */
+  @Test void theProxyClassesMadeAheadAreTheOnesASessionUses() throws Exception {
+    List<Object> objects = new ArrayList<>();
+    try (SandboxServer server = SandboxServer.builder().tokens(SampleData.demo()).start()) {
+      Properties p = new Properties();
+      p.setProperty("token", server.actingToken());
+      p.setProperty("apiUrl", server.baseUrl());
+      try (Connection c = new LinodeDriver().connect("jdbc:linode:", p);
+          Statement s = c.createStatement();
+          ResultSet rs = s.executeQuery("SELECT id FROM personal_access_tokens");
+          PreparedStatement ps = c.prepareStatement("SELECT id FROM personal_access_tokens");
+          ResultSet keys = c.getMetaData().getTables(null, null, "%", null)) {
+        objects.addAll(List.of(c, s, rs, ps, c.getMetaData(), keys)); // (the shell wraps metadata)
+      }
+    }
+    for (Object o : objects) {
+      assertThat(Proxy.isProxyClass(o.getClass())).as(o.getClass().getName()).isTrue();
+      assertThat(ClassPreloader.PROXIED).as(o.getClass().getName())
+          .containsAll(List.of(o.getClass().getInterfaces()));
+    }
+    ClassLoader loader = ClassPreloader.class.getClassLoader();
+    ClassPreloader.defineProxyClasses(loader);
+    for (Object o : objects) {
+      // the wrappers' proxies are of the classes made ahead (the JDK keeps one per loader)
+      Object made = Proxy.newProxyInstance(loader, o.getClass().getInterfaces(), (x, m, a) -> null);
+      assertThat(made.getClass()).as(o.getClass().getName()).isSameAs(o.getClass());
+    }
   }
 
   @Test void onTheTestClassPathNothingIsRelocated() {

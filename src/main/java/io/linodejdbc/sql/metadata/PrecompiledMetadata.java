@@ -35,7 +35,7 @@ public final class PrecompiledMetadata implements MetadataHandlerProvider {
 
   private final RelMetadataProvider provider;
 
-  private PrecompiledMetadata(RelMetadataProvider provider) {
+  PrecompiledMetadata(RelMetadataProvider provider) {
     this.provider = provider;
   }
 
@@ -51,12 +51,26 @@ public final class PrecompiledMetadata implements MetadataHandlerProvider {
     });
   }
 
-  /** As Janino's: a handler that throws {@code NoHandler}, so that the query asks to revise it. */
+  /**
+   * The precompiled handler at once when there is one; else, as Janino's, a handler that throws
+   * {@code NoHandler}, so that the query asks to revise it. (Janino's is a dynamic proxy: a class
+   * generated per kind of metadata, some 25 of them at a process's first plan.)
+   */
   @Override public <MH extends MetadataHandler<?>> MH handler(Class<MH> handlerClass) {
-    return JaninoRelMetadataProvider.of(provider).handler(handlerClass);
+    MetadataHandler<?> h = precompiledFor(handlerClass);
+    return h != null ? handlerClass.cast(h)
+        : JaninoRelMetadataProvider.of(provider).handler(handlerClass);
   }
 
   @Override public <MH extends MetadataHandler<?>> MH revise(Class<MH> handlerClass) {
+    MetadataHandler<?> h = precompiledFor(handlerClass);
+    return h != null ? handlerClass.cast(h)
+        : JaninoRelMetadataProvider.of(provider).revise(handlerClass);
+  }
+
+  /** The precompiled handler for the provider's current handlers of a kind, or null. */
+  private @Nullable MetadataHandler<?> precompiledFor(
+      Class<? extends MetadataHandler<?>> handlerClass) {
     List<MetadataHandler<?>> handlers = distinct(provider.handlers(handlerClass));
     List<Object> key = new ArrayList<>(handlers.size() + 1);
     key.add(handlerClass);
@@ -65,11 +79,11 @@ public final class PrecompiledMetadata implements MetadataHandlerProvider {
     if (h == null) {
       h = precompiled(handlerClass, handlers);
       if (h == null) {
-        return JaninoRelMetadataProvider.of(provider).revise(handlerClass);
+        return null;
       }
       HANDLERS.putIfAbsent(key, h);
     }
-    return handlerClass.cast(h);
+    return h;
   }
 
   /** The generated class's instance for exactly {@code handlers}, or null. */

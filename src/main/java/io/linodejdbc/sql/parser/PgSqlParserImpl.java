@@ -34,6 +34,15 @@ public class PgSqlParserImpl extends LinodeSqlParserImpl {
     super(reader);
   }
 
+  /**
+   * The words this dialect's parser reserves that SQL:2003 does not, comma-separated: what JDBC's
+   * {@code DatabaseMetaData.getSQLKeywords()} asks for. (Avatica answers it from Calcite's
+   * standard parser, building that parser's keyword tables too; a shell asks it at every connect.)
+   */
+  public static String jdbcKeywords() {
+    return new LinodeSqlParserImpl(new java.io.StringReader("")).getMetadata().getJdbcKeywords();
+  }
+
   private static String read(Reader reader) {
     if (reader instanceof SourceStringReader s) {
       return s.getSourceString();

@@ -2,15 +2,19 @@ package io.linodejdbc.sql.metadata;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.rel.RelNode;
 import org.apache.calcite.rel.metadata.BuiltInMetadata;
+import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
 import org.apache.calcite.rel.metadata.MetadataHandler;
+import org.apache.calcite.rel.metadata.ReflectiveRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMdRowCount;
+import org.apache.calcite.rel.metadata.RelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataQuery;
 import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.sql.fun.SqlStdOperatorTable;
@@ -42,6 +46,24 @@ class PrecompiledMetadataTest {
     List<MetadataHandler<?>> more = new ArrayList<>(handlers);
     more.add(new RelMdRowCount() {}); // someone's own handler: a class the source was not written for
     assertThat(PrecompiledMetadata.precompiled(kind, more)).isNull();
+  }
+
+  /** No dynamic proxy (a class generated per kind) where a precompiled handler serves. */
+  @Test void initialHandlersAreThePrecompiledOnesWhereThereAreSome() {
+    Class<BuiltInMetadata.RowCount.Handler> kind = BuiltInMetadata.RowCount.Handler.class;
+    PrecompiledMetadata standard = new PrecompiledMetadata(DefaultRelMetadataProvider.INSTANCE);
+    assertThat(standard.handler(kind)).isSameAs(standard.revise(kind));
+    assertThat(Proxy.isProxyClass(standard.handler(kind).getClass())).isFalse();
+    assertThat(standard.handler(kind).getClass().getSimpleName())
+        .isEqualTo(PrecompiledMetadata.className(kind));
+
+    RelMetadataProvider own = ChainedRelMetadataProvider.of(List.of(
+        ReflectiveRelMetadataProvider.reflectiveSource(new RelMdRowCount() {}, kind),
+        DefaultRelMetadataProvider.INSTANCE));
+    PrecompiledMetadata other = new PrecompiledMetadata(own);
+    assertThat(Proxy.isProxyClass(other.handler(kind).getClass())).as("Janino's, to revise").isTrue();
+    assertThat(other.revise(kind).getClass().getPackageName())
+        .isNotEqualTo(PrecompiledMetadata.class.getPackageName());
   }
 
   @Test void namesFollowCalcitesGenerator() {
