@@ -138,7 +138,6 @@ final class PeerBenchmark {
    */
   static List<OneShot> oneShots(int tokens, long latencyMs, int runs, Path sdk, PrintStream log)
       throws Exception {
-    List<OneShot> out = new ArrayList<>();
     String sql = "SELECT id, label, created FROM " + TABLE;
     try (SandboxServer server = SandboxServer.builder().tokens(SampleData.bulk(tokens, 7))
         .latency(Duration.ofMillis(latencyMs)).start()) {
@@ -146,38 +145,64 @@ final class PeerBenchmark {
       List<String> shell = new ArrayList<>(Arrays.asList(launcher).subList(1, launcher.length));
       shell.addAll(List.of("--token", server.actingToken(), "--api-url", server.baseUrl(),
           "-e", sql));
-      out.add(time("linode-sql -e (" + launcher[0] + ")", shell, runs, null, log));
-      List<String> jdbc = List.of(PerformanceReport.java(), "-cp",
+      List<Command> commands = new ArrayList<>();
+      commands.add(new Command("linode-sql -e (" + launcher[0] + ")", shell, null));
+      commands.add(new Command("plain JDBC program", List.of(PerformanceReport.java(), "-cp",
           PerformanceReport.driverClasspath(), OneShotQuery.class.getName(), server.baseUrl(),
-          server.actingToken(), sql);
-      out.add(time("plain JDBC program", jdbc, runs, null, log));
+          server.actingToken(), sql), null));
       if (sdk != null) {
-        out.add(time("SDK listing in one node process", List.of("node", "sdk-list.cjs",
-            server.baseUrl(), server.actingToken(), "all-at-once", "500", "1"), runs, sdk, log));
+        commands.add(new Command("SDK listing in one node process", List.of("node",
+            "sdk-list.cjs", server.baseUrl(), server.actingToken(), "all-at-once", "500", "1"),
+            sdk));
       }
+      return time(commands, runs, log);
+    }
+  }
+
+  /** A process to time: its command line and working directory (null: this one's). */
+  private record Command(String name, List<String> line, Path dir) {}
+
+  /**
+   * Times each command {@code runs} times, taking turns (A, B, C, A, B, C, ...) after one round
+   * that is not counted, so that a busy or quiet spell of a shared machine falls on all of them
+   * alike and one-time costs (a class-data archive written, files first read from disk) on none.
+   */
+  private static List<OneShot> time(List<Command> commands, int runs, PrintStream log)
+      throws Exception {
+    double[][] ms = new double[commands.size()][runs];
+    for (int round = -1; round < runs; round++) {
+      for (int c = 0; c < commands.size(); c++) {
+        double took = run(commands.get(c));
+        if (round >= 0) {
+          ms[c][round] = took;
+        }
+      }
+    }
+    List<OneShot> out = new ArrayList<>();
+    for (int c = 0; c < commands.size(); c++) {
+      Command command = commands.get(c);
+      OneShot shot = new OneShot(command.name(), median(ms[c]), runs,
+          String.join(" ", command.line()));
+      log.printf(Locale.ROOT, "[perf]   one-shot %-32s %8.0f ms%n", command.name(), shot.medianMs());
+      out.add(shot);
     }
     return out;
   }
 
-  private static OneShot time(String name, List<String> command, int runs, Path dir,
-      PrintStream log) throws Exception {
-    double[] ms = new double[runs];
-    for (int i = 0; i < runs; i++) {
-      ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-      if (dir != null) {
-        pb.directory(dir.toFile());
-      }
-      long start = System.nanoTime();
-      Process p = pb.start();
-      String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
-        throw new IllegalStateException(name + " failed (" + p.exitValue() + "): " + output);
-      }
-      ms[i] = (System.nanoTime() - start) / 1e6;
+  /** One run's wall time in ms. */
+  private static double run(Command command) throws Exception {
+    ProcessBuilder pb = new ProcessBuilder(command.line()).redirectErrorStream(true);
+    if (command.dir() != null) {
+      pb.directory(command.dir().toFile());
     }
-    OneShot shot = new OneShot(name, median(ms), runs, String.join(" ", command));
-    log.printf(Locale.ROOT, "[perf]   one-shot %-32s %8.0f ms%n", name, shot.medianMs());
-    return shot;
+    long start = System.nanoTime();
+    Process p = pb.start();
+    String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException(command.name() + " failed (" + p.exitValue() + "): "
+          + output);
+    }
+    return (System.nanoTime() - start) / 1e6;
   }
 
   static double median(double[] values) {

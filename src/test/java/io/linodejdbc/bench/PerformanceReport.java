@@ -735,7 +735,7 @@ public final class PerformanceReport {
       String name = launcher ? "one-shot: linode-sql -e" : jdbc ? "one-shot: plain JDBC program"
           : "one-shot: SDK, one node process";
       out.printf(Locale.ROOT, ROW, "process", name, o.oneShotTokens(), o.oneShotTokens(), "1", "1",
-          ms(shot.medianMs()), "median of " + shot.runs(),
+          ms(shot.medianMs()), "median of " + shot.runs() + ", in turn",
           Double.isNaN(sdkProcess) || !launcher ? "-" : ratio(shot.medianMs() / sdkProcess)
               + " SDK", goal, status);
     }
@@ -784,7 +784,7 @@ public final class PerformanceReport {
           + " listing time, median): page 1 then all other pages at once (Promise.all), and page"
           + " after page. process: whole processes, median wall ms: the launcher, a plain JDBC"
           + " program (connect, one query, close) and the SDK listing the tokens in one node"
-          + " process.");
+          + " process, taking turns run by run after one uncounted round.");
     }
     if (!r.coldCommand().isEmpty()) {
       out.println("cold start: " + r.coldCommand() + " against a local sandbox, whole process.");
