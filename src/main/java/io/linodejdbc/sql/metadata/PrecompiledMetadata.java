@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.StringJoiner;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.calcite.plan.RelOptCluster;
 import org.apache.calcite.rel.metadata.JaninoRelMetadataProvider;
 import org.apache.calcite.rel.metadata.MetadataHandler;
@@ -34,6 +36,9 @@ public final class PrecompiledMetadata implements MetadataHandlerProvider {
   private static final Map<List<Object>, MetadataHandler<?>> HANDLERS = new ConcurrentHashMap<>();
 
   private final RelMetadataProvider provider;
+  /** This provider's precompiled handler per kind, or empty for Janino's; looked up once. */
+  private final Map<Class<?>, Optional<MetadataHandler<?>>> resolved =
+      new ConcurrentHashMap<>();
 
   PrecompiledMetadata(RelMetadataProvider provider) {
     this.provider = provider;
@@ -44,10 +49,20 @@ public final class PrecompiledMetadata implements MetadataHandlerProvider {
    * provider the cluster has at the time (planner programs change it).
    */
   public static void install(RelOptCluster cluster) {
+    // Planners make a new metadata query after every rule they apply: the handlers resolved for
+    // a provider are kept while the cluster keeps that provider.
+    AtomicReference<PrecompiledMetadata> last = new AtomicReference<>();
     cluster.setMetadataQuerySupplier(() -> {
       RelMetadataProvider current = cluster.getMetadataProvider();
-      return current == null ? RelMetadataQuery.instance()
-          : new RelMetadataQuery(new PrecompiledMetadata(current));
+      if (current == null) {
+        return RelMetadataQuery.instance();
+      }
+      PrecompiledMetadata p = last.get();
+      if (p == null || p.provider != current) {
+        p = new PrecompiledMetadata(current);
+        last.set(p);
+      }
+      return new RelMetadataQuery(p);
     });
   }
 
@@ -68,9 +83,17 @@ public final class PrecompiledMetadata implements MetadataHandlerProvider {
         : JaninoRelMetadataProvider.of(provider).revise(handlerClass);
   }
 
-  /** The precompiled handler for the provider's current handlers of a kind, or null. */
+  /**
+   * The precompiled handler for the provider's handlers of a kind, or null; looked up once per
+   * kind (a provider's handler lists do not change).
+   */
   private @Nullable MetadataHandler<?> precompiledFor(
       Class<? extends MetadataHandler<?>> handlerClass) {
+    return resolved.computeIfAbsent(handlerClass,
+        k -> Optional.ofNullable(lookUp(handlerClass))).orElse(null);
+  }
+
+  private @Nullable MetadataHandler<?> lookUp(Class<? extends MetadataHandler<?>> handlerClass) {
     List<MetadataHandler<?>> handlers = distinct(provider.handlers(handlerClass));
     List<Object> key = new ArrayList<>(handlers.size() + 1);
     key.add(handlerClass);
