@@ -199,7 +199,7 @@ public final class LinodeClient implements AutoCloseable {
   /** Each object of a listing as a JSON tree; integral ids as numbers, anything else by its text. */
   private static final RowDecoder<ObjectNode> TREE_ROWS = new RowDecoder<>() {
     @Override public ObjectNode decode(com.fasterxml.jackson.core.JsonParser parser) throws java.io.IOException {
-      return WireJson.TREE_READER.readTree(parser);
+      return WireJson.treeReader().readTree(parser);
     }
 
     @Override public Object id(ObjectNode row) {

@@ -215,7 +215,7 @@ final class RequestExecutor {
     }
     if (status >= 200 && status < 300 && decoder != null) {
       try (InputStream body = response.body().byteStream();
-           JsonParser parser = WireJson.MAPPER.getFactory().createParser(body)) {
+           JsonParser parser = WireJson.PARSERS.createParser(body)) {
         return readPage(parser, decoder, method, path, status);
       } catch (JsonProcessingException e) {
         return malformedJson(e, method, path, status);
@@ -227,7 +227,7 @@ final class RequestExecutor {
       // Parsed straight from the body's bytes: no String (and char[] copy) of a whole page.
       JsonNode node;
       try (InputStream body = response.body().byteStream()) {
-        node = WireJson.MAPPER.readTree(body);
+        node = WireJson.mapper().readTree(body);
       } catch (JsonProcessingException e) {
         return malformedJson(e, method, path, status);
       } catch (IOException e) {
@@ -271,7 +271,7 @@ final class RequestExecutor {
       throws IOException {
     JsonToken first = parser.nextToken();
     if (first != JsonToken.START_OBJECT) {
-      JsonNode node = first == null ? null : WireJson.TREE_READER.readTree(parser);
+      JsonNode node = first == null ? null : WireJson.treeReader().readTree(parser);
       requireEnd(parser);
       return parsed(node, method, path, status);
     }
@@ -346,7 +346,7 @@ final class RequestExecutor {
     }
     JsonNode node;
     try {
-      node = WireJson.MAPPER.readTree(text);
+      node = WireJson.mapper().readTree(text);
     } catch (JsonProcessingException e) {
       return out;
     }

@@ -36,7 +36,10 @@ import org.checkerframework.checker.nullness.qual.Nullable;
  * updated before the commit), and reads in the transaction see the API's committed state.
  */
 final class PendingWrites {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Reads a recorded request's body; made at the first write that needs it (see WireJson). */
+  private static final class Json {
+    static final ObjectMapper MAPPER = new ObjectMapper();
+  }
 
   /** One request a committed transaction sends. */
   record Request(int statement, String method, String path, @Nullable String body) {
@@ -155,7 +158,7 @@ final class PendingWrites {
       return null;
     }
     try {
-      return (ObjectNode) JSON.readTree(r.body());
+      return (ObjectNode) Json.MAPPER.readTree(r.body());
     } catch (java.io.IOException | ClassCastException e) {
       throw new SQLException("Unreadable request body of " + r.describe(),
           SqlState.GENERAL_ERROR.code());

@@ -316,6 +316,13 @@ public class LinodePrepare extends CalcitePrepareImpl {
         return super.implement(root);
       }
 
+      /** The program for this statement's plan: Calcite's standard one unless it is simple. */
+      private org.apache.calcite.tools.@Nullable Program program;
+
+      @Override protected org.apache.calcite.tools.Program getProgram() {
+        return program != null ? program : super.getProgram();
+      }
+
       // Statement.setMaxRows planned like LIMIT, before optimization (see MaxRows); an
       // extension's statement gets its own plan on top of its query's.
       @Override protected RelRoot optimize(RelRoot root,
@@ -328,8 +335,15 @@ public class LinodePrepare extends CalcitePrepareImpl {
           optimized = super.optimize(RelRoot.of(rel, kind.belongsTo(SqlKind.DML) ? kind
               : SqlKind.SELECT), materializations, lattices);
         } else {
-          optimized = super.optimize(MaxRows.limit(root, MaxRows.PLANNING.get()),
-              materializations, lattices);
+          RelRoot limited = MaxRows.limit(root, MaxRows.PLANNING.get());
+          if (SimplePlans.enabled
+              && limited.rel.getCluster().getPlanner() instanceof SimplePlans.Planner planner
+              && SimplePlans.isSimple(limited.rel)) {
+            planner.planSimply();
+            program = SimplePlans.program();
+            PlanningCounts.plannedSimply();
+          }
+          optimized = super.optimize(limited, materializations, lattices);
         }
         StatementCancel.checkNotCancelled(); // a cancelled plan is not compiled
         return optimized;
@@ -345,12 +359,25 @@ public class LinodePrepare extends CalcitePrepareImpl {
     return cluster;
   }
 
-  /** The planner stops when the statement is cancelled (see {@link StatementCancel}). */
+  /**
+   * Calcite's planner set-up, with rules registered when the planner gets its plan: a simple plan
+   * gets only the rules that can match it ({@link SimplePlans}), any other Calcite's default set.
+   * The planner stops when the statement is cancelled (see {@link StatementCancel}).
+   */
   @Override protected RelOptPlanner createPlanner(Context prepareContext,
       org.apache.calcite.plan.@Nullable Context externalContext,
       org.apache.calcite.plan.@Nullable RelOptCostFactory costFactory) {
-    return super.createPlanner(prepareContext,
-        StatementCancel.plannerContext(prepareContext, externalContext), costFactory);
+    SimplePlans.Planner planner = new SimplePlans.Planner(costFactory,
+        StatementCancel.plannerContext(prepareContext, externalContext),
+        prepareContext.config().materializationsEnabled(), enableBindable);
+    planner.setExecutor(new org.apache.calcite.rex.RexExecutorImpl(
+        org.apache.calcite.DataContexts.EMPTY));
+    planner.addRelTraitDef(org.apache.calcite.plan.ConventionTraitDef.INSTANCE);
+    if (org.apache.calcite.config.CalciteSystemProperty.ENABLE_COLLATION_TRAIT.value()) {
+      planner.addRelTraitDef(org.apache.calcite.rel.RelCollationTraitDef.INSTANCE);
+    }
+    planner.setTopDownOpt(prepareContext.config().topDownOpt());
+    return planner;
   }
 
   /**
