@@ -7,6 +7,7 @@ import java.io.InputStreamReader;
 import java.lang.reflect.InvocationHandler;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
+import java.security.Security;
 import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.PreparedStatement;
@@ -14,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.Statement;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.checkerframework.checker.nullness.qual.Nullable;
 import org.slf4j.Logger;
@@ -29,8 +31,9 @@ import org.slf4j.LoggerFactory;
  * them defined. Classes are only <em>loaded</em> ({@code Class.forName(name, false, …)}): no
  * static initializer of theirs runs here, so the order in which the caller's code initializes
  * classes is unchanged and no two threads can wait on each other's initialization. (First, the
- * JDK makes the proxy classes of the JDBC interfaces the driver wraps: {@link
- * #defineProxyClasses}, the JDK's code only.)
+ * JDK sets up its secure random generator and security providers ({@link #warmUpJdk}) and makes
+ * the proxy classes of the JDBC interfaces the driver wraps ({@link #defineProxyClasses}): the
+ * JDK's code only.)
  *
  * <p>The list is {@value #LIST}, one binary class name per line, written by
  * {@code bench/PreloadList} from the classes a sample session loads; a line starting with
@@ -70,6 +73,7 @@ final class ClassPreloader {
   private static void run() {
     long start = System.nanoTime();
     ClassLoader loader = ClassPreloader.class.getClassLoader();
+    warmUpJdk();
     defineProxyClasses(loader);
     try (InputStream in = ClassPreloader.class.getResourceAsStream(LIST)) {
       if (in == null) {
@@ -82,6 +86,18 @@ final class ClassPreloader {
     } catch (IOException | RuntimeException | LinkageError e) {
       LOG.debug("class preloading stopped: {}", e.toString());
     }
+  }
+
+  /**
+   * Sets up two facilities of the JDK that a first connection needs early and would otherwise
+   * build on the caller's thread: the secure random generator behind {@link UUID#randomUUID()}
+   * (Avatica names each connection by one) and the list of security providers (the HTTP client
+   * asks for the first one when it starts). The JDK's code only, like {@link
+   * #defineProxyClasses}.
+   */
+  static void warmUpJdk() {
+    UUID.randomUUID();
+    Security.getProviders();
   }
 
   /**

@@ -150,6 +150,11 @@ final class PeerBenchmark {
       commands.add(new Command("plain JDBC program", List.of(PerformanceReport.java(), "-cp",
           PerformanceReport.driverClasspath(), OneShotQuery.class.getName(), server.baseUrl(),
           server.actingToken(), sql), null));
+      // The same program with one option of its own JVM that suits short runs (the JIT's first
+      // tier only); a driver cannot set it, the program's command line can (README, Performance).
+      commands.add(new Command(SHORT_RUN_JDBC, List.of(PerformanceReport.java(),
+          "-XX:TieredStopAtLevel=1", "-cp", PerformanceReport.driverClasspath(),
+          OneShotQuery.class.getName(), server.baseUrl(), server.actingToken(), sql), null));
       if (sdk != null) {
         commands.add(new Command("SDK listing in one node process", List.of("node",
             "sdk-list.cjs", server.baseUrl(), server.actingToken(), "all-at-once", "500", "1"),
@@ -158,6 +163,9 @@ final class PeerBenchmark {
       return time(commands, runs, log);
     }
   }
+
+  /** The one-shot JDBC program run with {@code -XX:TieredStopAtLevel=1}. */
+  static final String SHORT_RUN_JDBC = "JDBC program, JVM option -XX:TieredStopAtLevel=1";
 
   /** A process to time: its command line and working directory (null: this one's). */
   private record Command(String name, List<String> line, Path dir) {}

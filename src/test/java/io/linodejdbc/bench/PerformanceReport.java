@@ -728,12 +728,13 @@ public final class PerformanceReport {
     for (PeerBenchmark.OneShot shot : r.oneShots()) {
       boolean launcher = shot.name().startsWith("linode-sql");
       boolean jdbc = shot.name().startsWith("plain JDBC");
+      boolean shortRun = shot.name().equals(PeerBenchmark.SHORT_RUN_JDBC);
       String goal = launcher ? "<= 2.5x SDK process" : jdbc ? "< 1 s" : "";
       String status = launcher ? (Double.isNaN(sdkProcess) ? "info"
           : shot.medianMs() <= 2.5 * sdkProcess ? "ok" : "SLOW")
           : jdbc ? (shot.medianMs() < 1000 ? "ok" : "SLOW") : "info";
       String name = launcher ? "one-shot: linode-sql -e" : jdbc ? "one-shot: plain JDBC program"
-          : "one-shot: SDK, one node process";
+          : shortRun ? "  same, TieredStopAtLevel=1" : "one-shot: SDK, one node process";
       out.printf(Locale.ROOT, ROW, "process", name, o.oneShotTokens(), o.oneShotTokens(), "1", "1",
           ms(shot.medianMs()), "median of " + shot.runs() + ", in turn",
           Double.isNaN(sdkProcess) || !launcher ? "-" : ratio(shot.medianMs() / sdkProcess)

@@ -96,7 +96,7 @@ class PerformanceReportSmokeTest {
       }
     });
     assertThat(report.oneShots()).extracting(PeerBenchmark.OneShot::name)
-        .hasSize(o.sdk() ? 3 : 2).allSatisfy(n -> assertThat(n).isNotBlank());
+        .hasSize(o.sdk() ? 4 : 3).allSatisfy(n -> assertThat(n).isNotBlank());
     assertThat(report.oneShots()).allSatisfy(x -> assertThat(x.medianMs()).isPositive());
 
     assertThat(table).contains("| section", "| peer     | full scan vs @linode/api-v4",
