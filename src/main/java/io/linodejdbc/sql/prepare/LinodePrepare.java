@@ -339,7 +339,7 @@ public class LinodePrepare extends CalcitePrepareImpl {
           if (SimplePlans.enabled
               && limited.rel.getCluster().getPlanner() instanceof SimplePlans.Planner planner
               && SimplePlans.isSimple(limited.rel)) {
-            planner.planSimply();
+            planner.planSimply(SimplePlans.hasAggregate(limited.rel));
             program = SimplePlans.program();
             PlanningCounts.plannedSimply();
           }

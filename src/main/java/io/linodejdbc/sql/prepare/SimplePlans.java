@@ -16,10 +16,12 @@ import org.apache.calcite.plan.hep.HepProgram;
 import org.apache.calcite.plan.hep.HepProgramBuilder;
 import org.apache.calcite.plan.volcano.AbstractConverter;
 import org.apache.calcite.plan.volcano.VolcanoPlanner;
-import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.rel.RelNode;
+import org.apache.calcite.rel.core.Aggregate;
+import org.apache.calcite.rel.core.AggregateCall;
 import org.apache.calcite.rel.core.RelFactories;
 import org.apache.calcite.rel.core.TableScan;
+import org.apache.calcite.rel.logical.LogicalAggregate;
 import org.apache.calcite.rel.logical.LogicalFilter;
 import org.apache.calcite.rel.logical.LogicalProject;
 import org.apache.calcite.rel.logical.LogicalSort;
@@ -27,15 +29,25 @@ import org.apache.calcite.rel.logical.LogicalValues;
 import org.apache.calcite.rel.metadata.ChainedRelMetadataProvider;
 import org.apache.calcite.rel.metadata.DefaultRelMetadataProvider;
 import org.apache.calcite.rel.metadata.RelMetadataProvider;
+import org.apache.calcite.rel.rules.AggregateCaseToFilterRule;
+import org.apache.calcite.rel.rules.AggregateExpandDistinctAggregatesRule;
+import org.apache.calcite.rel.rules.AggregateExpandWithinDistinctRule;
+import org.apache.calcite.rel.rules.AggregateMergeRule;
+import org.apache.calcite.rel.rules.AggregateProjectMergeRule;
+import org.apache.calcite.rel.rules.AggregateProjectPullUpConstantsRule;
+import org.apache.calcite.rel.rules.AggregateReduceFunctionsRule;
+import org.apache.calcite.rel.rules.AggregateRemoveRule;
 import org.apache.calcite.rel.rules.CalcMergeRule;
 import org.apache.calcite.rel.rules.CalcRemoveRule;
 import org.apache.calcite.rel.rules.DateRangeRules;
+import org.apache.calcite.rel.rules.FilterAggregateTransposeRule;
 import org.apache.calcite.rel.rules.FilterCalcMergeRule;
 import org.apache.calcite.rel.rules.FilterMergeRule;
 import org.apache.calcite.rel.rules.FilterProjectTransposeRule;
 import org.apache.calcite.rel.rules.FilterTableScanRule;
 import org.apache.calcite.rel.rules.FilterToCalcRule;
 import org.apache.calcite.rel.rules.MaterializedViewFilterScanRule;
+import org.apache.calcite.rel.rules.ProjectAggregateMergeRule;
 import org.apache.calcite.rel.rules.ProjectCalcMergeRule;
 import org.apache.calcite.rel.rules.ProjectFilterTransposeRule;
 import org.apache.calcite.rel.rules.ProjectMergeRule;
@@ -49,7 +61,9 @@ import org.apache.calcite.rel.rules.ReduceExpressionsRule;
 import org.apache.calcite.rel.rules.SortProjectTransposeRule;
 import org.apache.calcite.rel.rules.SortRemoveConstantKeysRule;
 import org.apache.calcite.rel.rules.SortRemoveRule;
+import org.apache.calcite.rel.rules.materialize.MaterializedViewOnlyAggregateRule;
 import org.apache.calcite.rel.rules.materialize.MaterializedViewOnlyFilterRule;
+import org.apache.calcite.rel.rules.materialize.MaterializedViewProjectAggregateRule;
 import org.apache.calcite.rel.rules.materialize.MaterializedViewProjectFilterRule;
 import org.apache.calcite.rex.RexCall;
 import org.apache.calcite.rex.RexCorrelVariable;
@@ -57,14 +71,16 @@ import org.apache.calcite.rex.RexNode;
 import org.apache.calcite.rex.RexOver;
 import org.apache.calcite.rex.RexShuttle;
 import org.apache.calcite.rex.RexSubQuery;
+import org.apache.calcite.runtime.Hook;
 import org.apache.calcite.sql.SqlKind;
 import org.apache.calcite.sql2rel.RelFieldTrimmer;
 import org.apache.calcite.tools.Program;
 import org.checkerframework.checker.nullness.qual.Nullable;
 
 /**
- * The planning of a simple query: scans, projections, filters, sorts and limits over them, and
- * constant rows ({@link #isSimple}). Most statements a program or a one-shot run sends are such.
+ * The planning of a simple query: scans, projections, filters, sorts and limits over them,
+ * grouping without distinct aggregates, and constant rows ({@link #isSimple}). Most statements a
+ * program or a one-shot run sends are such.
  *
  * <p>Why: Calcite's standard planning builds its whole default rule set, some 200 rules in
  * {@code CoreRules} and the lists that hold them (over a thousand classes and as many lambdas,
@@ -88,12 +104,14 @@ final class SimplePlans {
 
   /**
    * Whether a converted (not yet optimized) plan is simple: its nodes are only table scans,
-   * projections, filters, sorts (with or without a limit) and constant rows, and no expression of
-   * theirs holds a sub-query, a window function, a correlation variable or a measure.
+   * projections, filters, sorts (with or without a limit), simple aggregates and constant rows,
+   * and no expression of theirs holds a sub-query, a window function, a correlation variable or a
+   * measure.
    */
   static boolean isSimple(RelNode rel) {
     if (!(rel instanceof TableScan || rel instanceof LogicalProject || rel instanceof LogicalFilter
-        || rel instanceof LogicalSort || rel instanceof LogicalValues)) {
+        || rel instanceof LogicalSort || rel instanceof LogicalValues
+        || rel instanceof LogicalAggregate aggregate && isSimple(aggregate))) {
       return false;
     }
     if (!rel.getVariablesSet().isEmpty() || !RelOptUtil.getVariablesUsed(rel).isEmpty()) {
@@ -110,6 +128,36 @@ final class SimplePlans {
       }
     }
     return true;
+  }
+
+  /**
+   * Whether an aggregate is simple: one grouping (no grouping sets) and no distinct aggregate
+   * (which Calcite expands into joins of aggregates), no {@code WITHIN DISTINCT} and no measure.
+   */
+  private static boolean isSimple(Aggregate aggregate) {
+    if (aggregate.getGroupType() != Aggregate.Group.SIMPLE) {
+      return false;
+    }
+    for (AggregateCall call : aggregate.getAggCallList()) {
+      if (call.isDistinct() || call.distinctKeys != null
+          || call.getAggregation().getKind() == SqlKind.AGG_M2V) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a plan holds an aggregate. */
+  static boolean hasAggregate(RelNode rel) {
+    if (rel instanceof Aggregate) {
+      return true;
+    }
+    for (RelNode input : rel.getInputs()) {
+      if (hasAggregate(input)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Finds what a simple plan's expressions may not hold. */
@@ -144,20 +192,40 @@ final class SimplePlans {
   /**
    * The rules of Calcite's default set (see {@code RelOptUtil.registerDefaultRules} and {@code
    * RelOptRules}) that can match a simple plan, each built as {@code CoreRules} (or the class that
-   * holds it) builds it, in the order the default set registers them. {@code SimplePlansTest}
-   * derives this set from the default one.
+   * holds it) builds it, in the order the default set registers them; the rules of aggregates
+   * only for a plan that has one (no rule makes an aggregate of the other nodes). {@code
+   * SimplePlansTest} derives both sets from the default one.
    */
-  static List<RelOptRule> rules() {
+  static List<RelOptRule> rules(boolean aggregates) {
     List<RelOptRule> rules = new ArrayList<>();
     // RelOptRules.ABSTRACT_RELATIONAL_RULES
     rules.add(AbstractConverter.ExpandConversionRule.INSTANCE);
+    if (aggregates) {
+      rules.add(AggregateRemoveRule.Config.DEFAULT.toRule());
+    }
     rules.add(ProjectRemoveRule.Config.DEFAULT.toRule());
+    if (aggregates) {
+      rules.add(ProjectAggregateMergeRule.Config.DEFAULT.toRule());
+    }
+    if (aggregates) {
+      rules.add(AggregateMergeRule.Config.DEFAULT.toRule());
+    }
+    if (aggregates) {
+      rules.add(AggregateProjectMergeRule.Config.DEFAULT.toRule());
+    }
     rules.add(CalcRemoveRule.Config.DEFAULT.toRule());
     rules.add(SortRemoveRule.Config.DEFAULT.toRule());
     // RelOptRules.ABSTRACT_RULES
+    if (aggregates) {
+      rules.add(AggregateProjectPullUpConstantsRule.Config.ANY.toRule());
+    }
     rules.add(PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.PROJECT.toRule());
     rules.add(PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.FILTER.toRule());
     rules.add(PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.SORT.toRule());
+    if (aggregates) {
+      rules.add(PruneEmptyRules.RemoveEmptySingleRule.RemoveEmptySingleRuleConfig.AGGREGATE
+          .toRule());
+    }
     rules.add(PruneEmptyRules.SortFetchZeroRuleConfig.DEFAULT.toRule());
     rules.add(PruneEmptyRules.ZeroMaxRowsRuleConfig.DEFAULT.toRule());
     rules.add(ProjectOverSumToSum0Rule.Config.DEFAULT.toRule());
@@ -171,12 +239,33 @@ final class SimplePlans {
     rules.add(FilterTableScanRule.Config.DEFAULT.toRule());
     rules.add(ProjectFilterTransposeRule.Config.DEFAULT.toRule());
     rules.add(FilterProjectTransposeRule.Config.DEFAULT.toRule());
+    if (aggregates) {
+      rules.add(AggregateExpandDistinctAggregatesRule.Config.DEFAULT.toRule());
+    }
+    if (aggregates) {
+      rules.add(AggregateExpandWithinDistinctRule.Config.DEFAULT.toRule());
+    }
+    if (aggregates) {
+      rules.add(AggregateCaseToFilterRule.Config.DEFAULT.toRule());
+    }
+    if (aggregates) {
+      rules.add(AggregateReduceFunctionsRule.Config.DEFAULT.toRule());
+    }
+    if (aggregates) {
+      rules.add(FilterAggregateTransposeRule.Config.DEFAULT.toRule());
+    }
     rules.add(SortProjectTransposeRule.Config.DEFAULT.toRule());
     rules.add(SortRemoveConstantKeysRule.Config.DEFAULT.toRule());
     // RelOptRules.MATERIALIZATION_RULES
     rules.add(MaterializedViewFilterScanRule.Config.DEFAULT.toRule());
     rules.add(MaterializedViewProjectFilterRule.Config.DEFAULT.toRule());
     rules.add(MaterializedViewOnlyFilterRule.Config.DEFAULT.toRule());
+    if (aggregates) {
+      rules.add(MaterializedViewProjectAggregateRule.Config.DEFAULT.toRule());
+    }
+    if (aggregates) {
+      rules.add(MaterializedViewOnlyAggregateRule.Config.DEFAULT.toRule());
+    }
     // the scans' rules, the enumerable convention's, and the constant reduction of filters
     rules.add(Bindables.BINDABLE_TABLE_SCAN_RULE);
     rules.add(ProjectTableScanRule.Config.DEFAULT.toRule());
@@ -190,13 +279,14 @@ final class SimplePlans {
 
   /**
    * A cost-based planner whose rules are registered when it is first given a plan: the simple
-   * set if {@link #planSimply()} was called, else Calcite's default set (so that a path which
+   * set if {@link #planSimply} was called, else Calcite's default set (so that a path which
    * makes no choice plans as Calcite always does).
    */
   static final class Planner extends VolcanoPlanner {
     private final boolean materializations;
     private final boolean bindable;
     private boolean simple;
+    private boolean aggregates;
     private boolean registered;
 
     Planner(@Nullable RelOptCostFactory costFactory, Context context, boolean materializations,
@@ -206,16 +296,17 @@ final class SimplePlans {
       this.bindable = bindable;
     }
 
-    /** The next plan is simple: register {@link #rules()} rather than the default set. */
-    void planSimply() {
+    /** The next plan is simple: register {@link #rules} rather than the default set. */
+    void planSimply(boolean aggregates) {
       simple = true;
+      this.aggregates = aggregates;
     }
 
     @Override public void setRoot(RelNode rel) {
       if (!registered) {
         registered = true;
         if (simple) {
-          rules().forEach(this::addRule);
+          rules(aggregates).forEach(this::addRule);
         } else {
           RelOptUtil.registerDefaultRules(this, materializations, bindable);
         }
