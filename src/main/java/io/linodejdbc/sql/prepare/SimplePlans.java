@@ -206,11 +206,7 @@ final class SimplePlans {
     rules.add(ProjectRemoveRule.Config.DEFAULT.toRule());
     if (aggregates) {
       rules.add(ProjectAggregateMergeRule.Config.DEFAULT.toRule());
-    }
-    if (aggregates) {
       rules.add(AggregateMergeRule.Config.DEFAULT.toRule());
-    }
-    if (aggregates) {
       rules.add(AggregateProjectMergeRule.Config.DEFAULT.toRule());
     }
     rules.add(CalcRemoveRule.Config.DEFAULT.toRule());
@@ -241,17 +237,9 @@ final class SimplePlans {
     rules.add(FilterProjectTransposeRule.Config.DEFAULT.toRule());
     if (aggregates) {
       rules.add(AggregateExpandDistinctAggregatesRule.Config.DEFAULT.toRule());
-    }
-    if (aggregates) {
       rules.add(AggregateExpandWithinDistinctRule.Config.DEFAULT.toRule());
-    }
-    if (aggregates) {
       rules.add(AggregateCaseToFilterRule.Config.DEFAULT.toRule());
-    }
-    if (aggregates) {
       rules.add(AggregateReduceFunctionsRule.Config.DEFAULT.toRule());
-    }
-    if (aggregates) {
       rules.add(FilterAggregateTransposeRule.Config.DEFAULT.toRule());
     }
     rules.add(SortProjectTransposeRule.Config.DEFAULT.toRule());
@@ -262,8 +250,6 @@ final class SimplePlans {
     rules.add(MaterializedViewOnlyFilterRule.Config.DEFAULT.toRule());
     if (aggregates) {
       rules.add(MaterializedViewProjectAggregateRule.Config.DEFAULT.toRule());
-    }
-    if (aggregates) {
       rules.add(MaterializedViewOnlyAggregateRule.Config.DEFAULT.toRule());
     }
     // the scans' rules, the enumerable convention's, and the constant reduction of filters
