@@ -197,6 +197,28 @@ final class SimplePlans {
    * SimplePlansTest} derives both sets from the default one.
    */
   static List<RelOptRule> rules(boolean aggregates) {
+    return aggregates ? Rules.WITH_AGGREGATES : Rules.WITHOUT_AGGREGATES;
+  }
+
+  /**
+   * The two rule sets, built once, at the first simple plan (rules hold no state of a planning:
+   * Calcite's default set is shared by every planner too).
+   */
+  private static final class Rules {
+    static final List<RelOptRule> WITHOUT_AGGREGATES = build(false);
+    static final List<RelOptRule> WITH_AGGREGATES = build(true);
+    static final List<RelOptRule> CALC = List.of(Bindables.FROM_NONE_RULE,
+        EnumerableRules.ENUMERABLE_CALC_RULE,
+        EnumerableRules.ENUMERABLE_FILTER_TO_CALC_RULE,
+        EnumerableRules.ENUMERABLE_PROJECT_TO_CALC_RULE,
+        FilterToCalcRule.Config.DEFAULT.toRule(),
+        ProjectToCalcRule.Config.DEFAULT.toRule(),
+        CalcMergeRule.Config.DEFAULT.toRule(),
+        FilterCalcMergeRule.Config.DEFAULT.toRule(),
+        ProjectCalcMergeRule.Config.DEFAULT.toRule());
+  }
+
+  private static List<RelOptRule> build(boolean aggregates) {
     List<RelOptRule> rules = new ArrayList<>();
     // RelOptRules.ABSTRACT_RELATIONAL_RULES
     rules.add(AbstractConverter.ExpandConversionRule.INSTANCE);
@@ -260,7 +282,7 @@ final class SimplePlans {
     rules.add(EnumerableRules.TO_INTERPRETER);
     rules.add(ReduceExpressionsRule.FilterReduceExpressionsRule.FilterReduceExpressionsRuleConfig
         .DEFAULT.toRule());
-    return rules;
+    return List.copyOf(rules);
   }
 
   /**
@@ -307,15 +329,7 @@ final class SimplePlans {
    * {@code CoreRules}.
    */
   static List<RelOptRule> calcRules() {
-    return List.of(Bindables.FROM_NONE_RULE,
-        EnumerableRules.ENUMERABLE_CALC_RULE,
-        EnumerableRules.ENUMERABLE_FILTER_TO_CALC_RULE,
-        EnumerableRules.ENUMERABLE_PROJECT_TO_CALC_RULE,
-        FilterToCalcRule.Config.DEFAULT.toRule(),
-        ProjectToCalcRule.Config.DEFAULT.toRule(),
-        CalcMergeRule.Config.DEFAULT.toRule(),
-        FilterCalcMergeRule.Config.DEFAULT.toRule(),
-        ProjectCalcMergeRule.Config.DEFAULT.toRule());
+    return Rules.CALC;
   }
 
   /**
