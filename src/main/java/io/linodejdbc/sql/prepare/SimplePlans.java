@@ -197,17 +197,21 @@ final class SimplePlans {
    * SimplePlansTest} derives both sets from the default one.
    */
   static List<RelOptRule> rules(boolean aggregates) {
-    return aggregates ? Rules.WITH_AGGREGATES : Rules.WITHOUT_AGGREGATES;
+    return aggregates ? WithAggregates.RULES : WithoutAggregates.RULES;
   }
 
-  /**
-   * The two rule sets, built once, at the first simple plan (rules hold no state of a planning:
-   * Calcite's default set is shared by every planner too).
-   */
-  private static final class Rules {
-    static final List<RelOptRule> WITHOUT_AGGREGATES = build(false);
-    static final List<RelOptRule> WITH_AGGREGATES = build(true);
-    static final List<RelOptRule> CALC = List.of(Bindables.FROM_NONE_RULE,
+  // Each set is built once, at the first plan that needs it (rules hold no state of a planning:
+  // Calcite's default set is shared by every planner too); a scan never builds the aggregates'.
+  private static final class WithoutAggregates {
+    static final List<RelOptRule> RULES = build(false);
+  }
+
+  private static final class WithAggregates {
+    static final List<RelOptRule> RULES = build(true);
+  }
+
+  private static final class Calc {
+    static final List<RelOptRule> RULES = List.of(Bindables.FROM_NONE_RULE,
         EnumerableRules.ENUMERABLE_CALC_RULE,
         EnumerableRules.ENUMERABLE_FILTER_TO_CALC_RULE,
         EnumerableRules.ENUMERABLE_PROJECT_TO_CALC_RULE,
@@ -329,7 +333,7 @@ final class SimplePlans {
    * {@code CoreRules}.
    */
   static List<RelOptRule> calcRules() {
-    return Rules.CALC;
+    return Calc.RULES;
   }
 
   /**
